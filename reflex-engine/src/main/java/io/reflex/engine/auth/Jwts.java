@@ -1,0 +1,106 @@
+package io.reflex.engine.auth;
+
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.algorithms.Algorithm;
+import com.auth0.jwt.exceptions.JWTDecodeException;
+import com.auth0.jwt.exceptions.JWTVerificationException;
+import com.auth0.jwt.exceptions.SignatureVerificationException;
+import com.auth0.jwt.exceptions.AlgorithmMismatchException;
+import com.auth0.jwt.interfaces.Claim;
+import com.auth0.jwt.interfaces.DecodedJWT;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * HMAC JWT checks shared by sign-in and per-request tokens. Clients disagree on the key: the Python client signs
+ * with the base64-decoded secret, the Node client with the base64 text, so both are tried.
+ */
+final class Jwts {
+
+    static final long LEEWAY_SECONDS = 60;
+
+    private Jwts() {}
+
+    /** The token's claims without checking the signature, or empty when it is not a JWT at all. */
+    static Optional<DecodedJWT> peek(String token) {
+        try {
+            return Optional.of(JWT.decode(token));
+        } catch (JWTDecodeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A claim as text: strings as they are, integral numbers in decimal (the original stringified jti). */
+    static Optional<String> text(Claim claim) {
+        if (claim.isMissing() || claim.isNull()) {
+            return Optional.empty();
+        }
+        String asString = claim.asString();
+        if (asString != null) {
+            return Optional.of(asString);
+        }
+        Double number = claim.asDouble();
+        if (number != null && number == Math.rint(number)) {
+            return Optional.of(Long.toString(number.longValue()));
+        }
+        return Optional.empty();
+    }
+
+    /** The two keys a secret may have been signed with: its decoded bytes (when it is base64) and its text. */
+    static List<byte[]> keysOf(String secret) {
+        List<byte[]> keys = new ArrayList<>(2);
+        try {
+            keys.add(Base64.getDecoder().decode(secret));
+        } catch (IllegalArgumentException notBase64) {
+            // a user-made secret need not be base64; its text is still a valid key
+        }
+        keys.add(secret.getBytes(StandardCharsets.UTF_8));
+        return keys;
+    }
+
+    /**
+     * Verifies the signature with each key in turn and the time claims with some leeway.
+     *
+     * @return the verified token, or empty when no key verifies or the token is expired
+     */
+    static Optional<DecodedJWT> verify(DecodedJWT token, List<byte[]> keys) {
+        for (byte[] key : keys) {
+            if (key.length == 0) {
+                continue;
+            }
+            Optional<Algorithm> algorithm = algorithm(token.getAlgorithm(), key);
+            if (algorithm.isEmpty()) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(JWT.require(algorithm.get()).acceptLeeway(LEEWAY_SECONDS).build().verify(token));
+            } catch (SignatureVerificationException | AlgorithmMismatchException wrongKey) {
+                // try the next form of the key
+            } catch (JWTVerificationException expiredOrMalformed) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Only HMAC algorithms: never {@code none}, never an asymmetric algorithm chosen by the caller. */
+    private static Optional<Algorithm> algorithm(String name, byte[] key) {
+        return switch (name) {
+            case "HS256" -> Optional.of(Algorithm.HMAC256(key));
+            case "HS384" -> Optional.of(Algorithm.HMAC384(key));
+            case "HS512" -> Optional.of(Algorithm.HMAC512(key));
+            default -> Optional.empty();
+        };
+    }
+
+    /** True when {@code exp} exists and is not further ahead than the engine allows. */
+    static boolean expiryWithin(DecodedJWT token, long maxSecondsAhead, long nowMillis) {
+        if (token.getExpiresAt() == null) {
+            return false;
+        }
+        return token.getExpiresAt().getTime() <= nowMillis + (maxSecondsAhead + LEEWAY_SECONDS) * 1000;
+    }
+}

@@ -1,0 +1,92 @@
+package io.reflex.engine.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.reflex.engine.testing.EngineProcess;
+import io.reflex.engine.testing.TestDatabase;
+import io.reflex.engine.testing.WireClient;
+import io.reflex.engine.testing.WireClient.Answer;
+import io.reflex.engine.testing.WireClient.Session;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two engine processes on one PostgreSQL database: sessions, writes and the change feed cross nodes, and a change
+ * written through node A reaches a watcher on node B within a second.
+ */
+class TwoNodeTest {
+
+    @Test
+    @Timeout(120)
+    void nodesShareObjectsSessionsAndTheChangeFeed(@TempDir Path dir) throws Exception {
+        TestDatabase.Instance database = TestDatabase.POSTGRESQL.create(dir);
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        Path config = dir.resolve("engine.json");
+        Files.writeString(config, "{\"db\": {\"url\": \"" + database.url() + "\", \"user\": \"postgres\"},"
+                + " \"crypto\": {\"k01\": {\"key\": \"" + Base64.getEncoder().encodeToString(key) + "\", \"default\": true}}}");
+        try (EngineProcess a = EngineProcess.start(dir, List.of("--data", dir.resolve("a").toString(), "--config", config.toString()));
+                EngineProcess b = EngineProcess.start(dir, List.of("--data", dir.resolve("b").toString(), "--config", config.toString()))) {
+            String masterKey = Files.readString(dir.resolve("a").resolve("master.key")).strip();
+            assertThat(dir.resolve("b").resolve("master.key")).doesNotExist();
+            WireClient nodeA = new WireClient(a.url());
+            WireClient nodeB = new WireClient(b.url());
+            Session session = nodeA.signIn(masterKey);
+
+            BlockingQueue<String> seenOnB = new LinkedBlockingQueue<>();
+            HttpRequest.Builder watch = HttpRequest.newBuilder(URI.create(b.url() + "/watch?types=config"));
+            WireClient.authHeaders(session).forEach(watch::header);
+            Thread.ofVirtual().start(() -> {
+                try {
+                    HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient()
+                            .send(watch.build(), HttpResponse.BodyHandlers.ofInputStream());
+                    try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = reader.readLine()) != null) {
+                            if (line.startsWith("data: ")) {
+                                seenOnB.add(line);
+                            }
+                        }
+                    }
+                } catch (Exception e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            Thread.sleep(500);
+
+            long written = System.nanoTime();
+            assertThat(nodeA.call(session, "POST", "/config",
+                    "{\"name\": \"shared\", \"type\": \"parameter\", \"sensitive\": {\"parameters\": {\"K\": \"v\"}}}").status())
+                    .isEqualTo(201);
+            String event = seenOnB.poll(5, TimeUnit.SECONDS);
+            long latencyMillis = (System.nanoTime() - written) / 1_000_000;
+            assertThat(event).contains("\"name\":\"shared\"").contains("\"action\":\"create\"");
+            assertThat(latencyMillis).as("change seen on node B after %d ms", latencyMillis).isLessThan(1000);
+
+            Answer onB = nodeB.call(session, "GET", "/config/shared", null);
+            assertThat(onB.status()).isEqualTo(200);
+            assertThat(onB.json().at("/sensitive/parameters/K").asText()).isEqualTo("v");
+            assertThat(nodeB.call(session, "PUT", "/config/shared?merge=true", "{\"setenv\": {\"B\": \"1\"}}").status())
+                    .isEqualTo(201);
+            assertThat(nodeA.call(session, "GET", "/config/shared", null).json().at("/setenv/B").asText()).isEqualTo("1");
+        } finally {
+            database.drop().run();
+        }
+    }
+}
