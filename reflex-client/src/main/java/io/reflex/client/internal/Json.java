@@ -3,6 +3,7 @@ package io.reflex.client.internal;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
@@ -10,13 +11,14 @@ import java.util.Optional;
 /** The one Jackson setup of the SDK, so that every part reads numbers and key order the same way. */
 public final class Json {
   /**
-   * Big decimals keep {@code updated_at} fractions and large ids exact; ObjectNode keeps insertion order, which
+   * Big decimals, with their trailing zeros, keep {@code updated_at} fractions and users' numbers exactly as sent; ObjectNode keeps insertion order, which
    * is what lets user fields round-trip in the order the engine sent them.
    */
   public static final ObjectMapper MAPPER =
       new ObjectMapper()
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
 
   private Json() {}
 
