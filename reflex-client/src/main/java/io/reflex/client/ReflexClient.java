@@ -40,11 +40,13 @@ public final class ReflexClient {
   private final Apikey apikey;
   private final Transport transport;
   private final SessionKeeper sessions;
+  private final Clock clock;
 
   private ReflexClient(Builder builder) {
     this.settings = builder.copy();
     this.base = builder.base;
     this.apikey = builder.apikey;
+    this.clock = builder.clock;
     OkHttpClient http =
         (builder.okHttp == null ? new OkHttpClient() : builder.okHttp)
             .newBuilder()
@@ -231,6 +233,15 @@ public final class ReflexClient {
     return write(call("PUT", url, body, null), WriteStatus.UPDATED);
   }
 
+  /**
+   * Follows changes on the engine until the returned subscription is closed. Uses the engine's watch feed and
+   * falls back to polling {@link #list} on engines that lack it; see {@link WatchSubscription}.
+   */
+  public WatchSubscription watch(WatchRequest request, WatchListener listener) {
+    return WatchSubscription.start(
+        this, Objects.requireNonNull(request, "request"), Objects.requireNonNull(listener, "listener"));
+  }
+
   @Override
   public String toString() {
     return "ReflexClient[url=" + base + ", apikey=" + apikey.name() + "]";
@@ -307,6 +318,10 @@ public final class ReflexClient {
 
   HttpUrl base() {
     return base;
+  }
+
+  Clock clock() {
+    return clock;
   }
 
   private HttpUrl mergeUrl(ObjectType type, String target) {
