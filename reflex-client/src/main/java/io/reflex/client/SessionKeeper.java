@@ -95,6 +95,11 @@ final class SessionKeeper {
           "Unauthorized",
           null);
     }
+    if (response.code() == 404) {
+      throw new InvalidSettingsException(
+          "No Reflex engine answers at " + tokenUrl.newBuilder().removePathSegment(tokenUrl.pathSize() - 1).build()
+              + " (HTTP 404 on " + response.where() + "); check the base path of REFLEX_URL");
+    }
     JsonNode body = Failures.body(response);
     String sid = cookieSid(response).orElse(body.path("session").asText(""));
     String secret = body.path("secret").asText("");

@@ -155,6 +155,25 @@ class SessionTest {
   }
 
   @Test
+  void wrongBasePathIsReportedAsASettingsProblem() {
+    ReflexClient client = client().url(server.url("/api/v2").toString()).build();
+    server.setDispatcher(
+        new mockwebserver3.Dispatcher() {
+          @Override
+          public mockwebserver3.MockResponse dispatch(RecordedRequest request) {
+            return new mockwebserver3.MockResponse.Builder().code(404).build();
+          }
+        });
+
+    assertThatThrownBy(() -> client.list(ObjectType.CONFIG))
+        .isInstanceOf(InvalidSettingsException.class)
+        .hasMessage(
+            "No Reflex engine answers at "
+                + server.url("/api/v2")
+                + " (HTTP 404 on GET /api/v2/token); check the base path of REFLEX_URL");
+  }
+
+  @Test
   void renewsTheSessionBeforeItExpires() {
     MutableClock clock = new MutableClock(Instant.now());
     FakeEngine timed = new FakeEngine(clock);
