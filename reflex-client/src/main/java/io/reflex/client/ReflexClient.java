@@ -472,18 +472,6 @@ public final class ReflexClient {
       return new ReflexClient(this);
     }
 
-    Duration readTimeout() {
-      return readTimeout;
-    }
-
-    Duration connectTimeout() {
-      return connectTimeout;
-    }
-
-    Clock clock() {
-      return clock;
-    }
-
     private Builder copy() {
       Builder copy = new Builder();
       copy.base = base;

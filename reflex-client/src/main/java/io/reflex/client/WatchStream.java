@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
+import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -80,6 +81,16 @@ final class WatchStream {
                 answer.headers(),
                 answer.body().contentType(),
                 answer.body().bytes()));
+      }
+      MediaType type = answer.body().contentType();
+      if (type == null || !type.type().equals("text") || !type.subtype().equals("event-stream")) {
+        throw new EngineErrorException(
+            "Engine answered the watch with "
+                + (type == null ? "no content type" : type.type() + "/" + type.subtype())
+                + " instead of an event stream (GET " + answer.request().url().encodedPath() + ")",
+            answer.code(),
+            null,
+            null);
       }
       connected.run();
       read(answer.body().source(), sink);

@@ -154,6 +154,20 @@ class WatchTest {
   }
 
   @Test
+  void answerThatIsNoEventStreamIsReportedAndRetried() {
+    engine.enqueue(FakeEngine.json(200, "{\"status\": \"success\"}"));
+    engine.enqueue(stream(change(5, "config", 1, "a", "update")));
+
+    subscription = client.watch(fast(), listener);
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> events.size() == 1);
+    assertThat(failures.getFirst())
+        .isInstanceOf(EngineErrorException.class)
+        .hasMessage("Engine answered the watch with application/json instead of an event stream (GET /api/v1/watch)");
+    assertThat(retrying.getFirst()).isTrue();
+  }
+
+  @Test
   void deniedWatchStopsForGood() {
     engine.enqueue(FakeEngine.json(403, "{\"status\": \"failed\", \"message\": \"Forbidden\"}"));
 
