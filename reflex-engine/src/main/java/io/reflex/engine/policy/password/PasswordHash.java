@@ -44,15 +44,10 @@ public final class PasswordHash {
      * accepted.
      */
     public static boolean verify(String hash, String password) {
-        return verify(hash, password.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** As {@link #verify(String, String)} for a password that is already bytes (the X-Password header). */
-    static boolean verify(String hash, byte[] password) {
         if (hash.length() != STRING_LENGTH) {
             return false;
         }
-        String computed = Escrypt.compute(password, hash);
+        String computed = Escrypt.compute(password.getBytes(StandardCharsets.UTF_8), hash);
         return computed != null
                 && MessageDigest.isEqual(
                         computed.getBytes(StandardCharsets.US_ASCII), hash.getBytes(StandardCharsets.US_ASCII));
