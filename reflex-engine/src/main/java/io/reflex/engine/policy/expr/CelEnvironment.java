@@ -1,0 +1,186 @@
+package io.reflex.engine.policy.expr;
+
+import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.CelFunctionDecl;
+import dev.cel.common.CelIssue;
+import dev.cel.common.CelOverloadDecl;
+import dev.cel.common.CelValidationException;
+import dev.cel.common.types.CelType;
+import dev.cel.common.types.ListType;
+import dev.cel.common.types.SimpleType;
+import dev.cel.compiler.CelCompiler;
+import dev.cel.compiler.CelCompilerBuilder;
+import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.extensions.CelExtensions;
+import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelFunctionBinding;
+import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelRuntimeFactory;
+import dev.cel.runtime.Program;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one CEL environment every expression compiles in: the attributes as {@code dyn} variables and
+ * the {@code py_*} functions that carry Python's semantics. Compiler and runtime are built once and
+ * are thread-safe; the runtime is cel-java's planner, which evaluates a compiled program without
+ * re-resolving overloads on each call.
+ */
+final class CelEnvironment {
+
+    private static final Logger DEBUG_LOG = LoggerFactory.getLogger("io.reflex.engine.policy.expr.debug");
+
+    private static final CelType DYN = SimpleType.DYN;
+    private static final CelType BOOL = SimpleType.BOOL;
+    private static final CelType STRING = SimpleType.STRING;
+
+    private static final CelCompiler COMPILER = compiler();
+    private static final CelRuntime RUNTIME = runtime();
+
+    private CelEnvironment() {}
+
+    /**
+     * Compiles CEL text. {@code offset} is where the text starts in the operator's source, so positions
+     * in errors point into what the operator wrote.
+     */
+    static Program compile(String cel, String source, int offset, boolean requireBool) {
+        CelAbstractSyntaxTree ast;
+        try {
+            ast = COMPILER.compile(cel).getAst();
+        } catch (CelValidationException e) {
+            CelIssue issue = e.getErrors().getFirst();
+            int at = offset + Math.max(0, lineStart(cel, issue.getSourceLocation().getLine()) + issue.getSourceLocation().getColumn());
+            throw ExpressionSyntaxException.at(issue.getMessage(), source, at);
+        }
+        CelType result = ast.getResultType();
+        if (requireBool && !result.equals(BOOL) && !result.equals(DYN)) {
+            throw ExpressionSyntaxException.at("a cel: expression must produce a bool, not " + result.name(), source, offset);
+        }
+        try {
+            return RUNTIME.createProgram(ast);
+        } catch (CelEvaluationException e) {
+            throw ExpressionSyntaxException.at(e.getMessage(), source, offset);
+        }
+    }
+
+    private static int lineStart(String text, int line) {
+        int start = 0;
+        for (int l = 1; l < line && start >= 0; l++) {
+            start = text.indexOf('\n', start) + 1;
+        }
+        return start;
+    }
+
+    private static CelCompiler compiler() {
+        CelCompilerBuilder builder = CelCompilerFactory.standardCelCompilerBuilder()
+                .addLibraries(CelExtensions.bindings());
+        CelTranslator.ATTRIBUTES.forEach(name -> builder.addVar(name, DYN));
+        return builder.addFunctionDeclarations(
+                        function("py_truthy", BOOL, DYN),
+                        function("py_eq", BOOL, DYN, DYN),
+                        function("py_lt", BOOL, DYN, DYN),
+                        function("py_le", BOOL, DYN, DYN),
+                        function("py_gt", BOOL, DYN, DYN),
+                        function("py_ge", BOOL, DYN, DYN),
+                        function("py_in", BOOL, DYN, DYN),
+                        function("py_is", BOOL, DYN, DYN),
+                        function("py_add", DYN, DYN, DYN),
+                        function("py_sub", DYN, DYN, DYN),
+                        function("py_neg", DYN, DYN),
+                        function("py_pos", DYN, DYN),
+                        function("py_index", DYN, DYN, DYN),
+                        function("py_slice", DYN, DYN, DYN, DYN, DYN),
+                        function("py_getattr", DYN, DYN, STRING),
+                        CelFunctionDecl.newFunctionDeclaration(
+                                "py_method",
+                                CelOverloadDecl.newGlobalOverload("py_method_0", DYN, DYN, STRING),
+                                CelOverloadDecl.newGlobalOverload("py_method_1", DYN, DYN, STRING, DYN),
+                                CelOverloadDecl.newGlobalOverload("py_method_2", DYN, DYN, STRING, DYN, DYN),
+                                CelOverloadDecl.newGlobalOverload("py_method_3", DYN, DYN, STRING, DYN, DYN, DYN)),
+                        regexFunction("py_re_search"),
+                        regexFunction("py_re_match"),
+                        regexFunction("py_re_fullmatch"),
+                        function("py_pwin", BOOL, DYN, DYN, DYN),
+                        function("py_pwsin", BOOL, DYN, DYN, DYN),
+                        function("py_debug", DYN, ListType.create(DYN)),
+                        function("py_error", DYN, STRING))
+                .build();
+    }
+
+    private static CelFunctionDecl function(String name, CelType result, CelType... params) {
+        return CelFunctionDecl.newFunctionDeclaration(name, CelOverloadDecl.newGlobalOverload(name, result, params));
+    }
+
+    private static CelFunctionDecl regexFunction(String name) {
+        return CelFunctionDecl.newFunctionDeclaration(
+                name,
+                CelOverloadDecl.newGlobalOverload(name + "_2", DYN, DYN, DYN),
+                CelOverloadDecl.newGlobalOverload(name + "_3", DYN, DYN, DYN, DYN));
+    }
+
+    private static CelRuntime runtime() {
+        List<CelFunctionBinding> bindings = new ArrayList<>(List.of(
+                unary("py_truthy", PyOps::truthy),
+                binary("py_eq", PyOps::eq),
+                binary("py_lt", (a, b) -> PyOps.compare(a, b, PyOps.Order.LT)),
+                binary("py_le", (a, b) -> PyOps.compare(a, b, PyOps.Order.LE)),
+                binary("py_gt", (a, b) -> PyOps.compare(a, b, PyOps.Order.GT)),
+                binary("py_ge", (a, b) -> PyOps.compare(a, b, PyOps.Order.GE)),
+                binary("py_in", PyOps::in),
+                binary("py_is", PyOps::is),
+                binary("py_add", PyOps::add),
+                binary("py_sub", PyOps::subtract),
+                unary("py_neg", PyOps::negate),
+                unary("py_pos", PyOps::plus),
+                binary("py_index", PyOps::index),
+                nary("py_slice", 4, args -> PyOps.slice(args[0], args[1], args[2], args[3])),
+                CelFunctionBinding.from("py_getattr", Object.class, String.class, PyOps::attribute),
+                method(0),
+                method(1),
+                method(2),
+                method(3),
+                nary("py_pwin", 3, args -> PasswordChecks.pwin(args[0], args[1], args[2])),
+                nary("py_pwsin", 3, args -> PasswordChecks.pwsin(args[0], args[1], args[2])),
+                CelFunctionBinding.from("py_debug", List.class, args -> {
+                    DEBUG_LOG.debug("ABAC DEBUG {}", args);
+                    return PyOps.NONE;
+                }),
+                CelFunctionBinding.from("py_error", String.class, message -> {
+                    throw new PyError(message);
+                })));
+        for (PyRegex.Mode mode : PyRegex.Mode.values()) {
+            String name = "py_re_" + mode.name().toLowerCase(Locale.ROOT);
+            bindings.add(binary(name + "_2", (p, s) -> PyRegex.apply(mode, p, s, 0L)));
+            bindings.add(nary(name + "_3", 3, args -> PyRegex.apply(mode, args[0], args[1], args[2])));
+        }
+        return CelRuntimeFactory.plannerRuntimeBuilder()
+                .addFunctionBindings(bindings)
+                .build();
+    }
+
+    private static CelFunctionBinding unary(String id, Function<Object, Object> fn) {
+        return CelFunctionBinding.from(id, Object.class, fn::apply);
+    }
+
+    private static CelFunctionBinding binary(String id, BiFunction<Object, Object, Object> fn) {
+        return CelFunctionBinding.from(id, Object.class, Object.class, fn::apply);
+    }
+
+    private static CelFunctionBinding nary(String id, int arity, Function<Object[], Object> fn) {
+        return CelFunctionBinding.from(id, Collections.nCopies(arity, Object.class), fn::apply);
+    }
+
+    private static CelFunctionBinding method(int arity) {
+        List<Class<?>> types = new ArrayList<>(List.of(Object.class, String.class));
+        types.addAll(Collections.nCopies(arity, Object.class));
+        return CelFunctionBinding.from("py_method_" + arity, types,
+                args -> PyMethods.call(args[0], (String) args[1], Arrays.copyOfRange(args, 2, args.length)));
+    }
+}

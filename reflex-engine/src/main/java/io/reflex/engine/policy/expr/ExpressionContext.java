@@ -1,0 +1,213 @@
+package io.reflex.engine.policy.expr;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The attributes one access check (or one scope mapping) exposes to expressions.
+ *
+ * <p>An attribute that was never set is <em>undefined</em>, as in the original: a scope evaluated
+ * while re-mapping a changed object has no {@code groups}, and an expression that reads an undefined
+ * attribute is false. {@code cert_cn} and {@code user_name} are always {@code ""}.
+ *
+ * <p>Instances are immutable and may be shared between threads and tested against any number of
+ * expressions. The derived views ({@code http_headers} with title-cased keys, {@code groups} with
+ * underscore aliases, {@code obj} as a map) are built on first use and then reused, so a request
+ * that evaluates several policies pays for them once, and one that never reads them not at all.
+ */
+public final class ExpressionContext {
+
+    private final Long tokenNbr;
+    private final String tokenName;
+    private final String ip;
+    private final Map<String, String> rawHeaders;
+    private final Map<String, List<String>> rawGroups;
+    private final String action;
+    private final Boolean sensitive;
+    private final String objType;
+    private final boolean objSet;
+    private final JsonNode rawObj;
+
+    // Built on first use. Racing threads may each build one; the results are equal and immutable.
+    private Map<String, Object> headers;
+    private Map<String, Object> groups;
+    private Object obj;
+
+    private ExpressionContext(Builder b) {
+        this.tokenNbr = b.tokenNbr;
+        this.tokenName = b.tokenName;
+        this.ip = b.ip;
+        this.rawHeaders = b.httpHeaders;
+        this.rawGroups = b.groups;
+        this.action = b.action;
+        this.sensitive = b.sensitive;
+        this.objType = b.objType;
+        this.objSet = b.objSet;
+        this.rawObj = b.obj;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The value of attribute {@code name}, empty when it is undefined. */
+    Optional<Object> find(String name) {
+        Object value = switch (name) {
+            case "token_nbr" -> tokenNbr;
+            case "token_name" -> tokenName;
+            case "ip" -> ip;
+            case "http_headers" -> headers();
+            case "groups" -> groups();
+            case "action" -> action;
+            case "sensitive" -> sensitive;
+            case "obj_type" -> objType;
+            case "obj" -> obj();
+            case "cert_cn", "user_name" -> "";
+            default -> null;
+        };
+        return Optional.ofNullable(value);
+    }
+
+    private Map<String, Object> headers() {
+        if (rawHeaders == null) {
+            return null;
+        }
+        Map<String, Object> built = headers;
+        if (built == null) {
+            Map<String, Object> titled = new LinkedHashMap<>();
+            rawHeaders.forEach((k, v) -> titled.put(titleCase(k), v));
+            built = withUnderscoreAliases(titled);
+            headers = built;
+        }
+        return built;
+    }
+
+    private Map<String, Object> groups() {
+        if (rawGroups == null) {
+            return null;
+        }
+        Map<String, Object> built = groups;
+        if (built == null) {
+            built = withUnderscoreAliases(new LinkedHashMap<>(rawGroups));
+            groups = built;
+        }
+        return built;
+    }
+
+    private Object obj() {
+        if (!objSet) {
+            return null;
+        }
+        Object built = obj;
+        if (built == null) {
+            built = JsonValues.toCel(rawObj);
+            obj = built;
+        }
+        return built;
+    }
+
+    /** Python's {@code str.title()}, which is how the original's HTTP server spelled header names. */
+    static String titleCase(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        boolean previousCased = false;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            out.appendCodePoint(previousCased ? Character.toLowerCase(cp) : Character.toTitleCase(cp));
+            previousCased = Character.isUpperCase(cp) || Character.isLowerCase(cp) || Character.isTitleCase(cp);
+            i += Character.charCount(cp);
+        }
+        return out.toString();
+    }
+
+    /** Adds {@code a_b} for every key {@code a-b}, unless a real key already has that name. */
+    private static Map<String, Object> withUnderscoreAliases(Map<String, ?> map) {
+        Map<String, Object> out = new HashMap<>(map);
+        map.forEach((k, v) -> {
+            if (k.indexOf('-') >= 0) {
+                out.putIfAbsent(k.replace('-', '_'), v);
+            }
+        });
+        return Map.copyOf(out);
+    }
+
+    /** Collects attributes; each setter defines one attribute. */
+    public static final class Builder {
+        private Long tokenNbr;
+        private String tokenName;
+        private String ip;
+        private Map<String, String> httpHeaders;
+        private Map<String, List<String>> groups;
+        private String action;
+        private Boolean sensitive;
+        private String objType;
+        private boolean objSet;
+        private JsonNode obj;
+
+        private Builder() {}
+
+        /** The session's apikey id, 0 when anonymous. */
+        public Builder tokenNbr(long tokenNbr) {
+            this.tokenNbr = tokenNbr;
+            return this;
+        }
+
+        public Builder tokenName(String tokenName) {
+            this.tokenName = Objects.requireNonNull(tokenName, "tokenName");
+            return this;
+        }
+
+        /** The raw {@code X-Forwarded-For} header when present (it may be a list), else the peer address. */
+        public Builder ip(String ip) {
+            this.ip = Objects.requireNonNull(ip, "ip");
+            return this;
+        }
+
+        /** Request headers under any spelling; expressions see them title-cased ({@code X-Password}). */
+        public Builder httpHeaders(Map<String, String> httpHeaders) {
+            this.httpHeaders = Map.copyOf(httpHeaders);
+            return this;
+        }
+
+        /** Every group's name and its {@code _grp} member list. */
+        public Builder groups(Map<String, List<String>> groups) {
+            Map<String, List<String>> copy = new HashMap<>();
+            groups.forEach((name, members) -> copy.put(name, List.copyOf(members)));
+            this.groups = Map.copyOf(copy);
+            return this;
+        }
+
+        /** {@code "read"} or {@code "write"}. */
+        public Builder action(String action) {
+            this.action = Objects.requireNonNull(action, "action");
+            return this;
+        }
+
+        public Builder sensitive(boolean sensitive) {
+            this.sensitive = sensitive;
+            return this;
+        }
+
+        /** The table name: {@code Config}, {@code Grp}, ... */
+        public Builder objType(String objType) {
+            this.objType = Objects.requireNonNull(objType, "objType");
+            return this;
+        }
+
+        /** The object under check as JSON; {@code null} (or a JSON null) is Python's None. */
+        public Builder obj(JsonNode obj) {
+            this.objSet = true;
+            this.obj = obj;
+            return this;
+        }
+
+        public ExpressionContext build() {
+            return new ExpressionContext(this);
+        }
+    }
+}
