@@ -94,7 +94,7 @@ public final class ObjectWrites {
             ObjectNode oldPlain = sensitive.decrypted(kind, old.data());
             ObjectNode plain = merge ? JsonMerge.merge(oldPlain.deepCopy(), strip(kind, input)) : strip(kind, input);
             keepSystemFields(kind, input, oldPlain, plain);
-            return replace(caller, kind, old, newName, oldPlain, plain, tx, merge ? "merge" : "update");
+            return replace(caller, kind, old, newName, oldPlain, plain, tx, "update");
         });
     }
 

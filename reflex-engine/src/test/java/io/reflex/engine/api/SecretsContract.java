@@ -102,7 +102,7 @@ interface SecretsContract extends EngineFixture {
     @Test
     default void deletingAnApikeyEndsItsSessions() throws Exception {
         String name = unique("gone");
-        Session session = keyWithPolicy(name, "True", "\"State\"", "read");
+        Session session = keyWithPolicy(name, "token_name == '" + name + "'", "\"State\"", "read");
         assertThat(wire().call(session, "GET", "/state/", null).status()).isIn(200, 204);
         assertStatus(delete("/apikey/" + name), 200);
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).untilAsserted(() ->

@@ -72,7 +72,7 @@ interface WatchContract extends EngineFixture {
         assertStatus(put("/state/" + name + "?merge=true", "{\"x\": 1}"), 201);
         assertStatus(delete("/state/" + name), 200);
         List<JsonNode> seen = take(events, 3);
-        assertThat(seen).extracting(e -> e.get("action").asText()).containsExactly("create", "merge", "delete");
+        assertThat(seen).extracting(e -> e.get("action").asText()).containsExactly("create", "update", "delete");
         assertThat(seen).allSatisfy(e -> {
             assertThat(e.get("type").asText()).isEqualTo("state");
             assertThat(e.get("name").asText()).isEqualTo(name);
@@ -81,7 +81,7 @@ interface WatchContract extends EngineFixture {
         long firstSeq = seen.get(0).get("seq").asLong();
         BlockingQueue<JsonNode> resumed = watch(master(), "?types=state&match=" + name,
                 Map.of("Last-Event-ID", Long.toString(firstSeq)));
-        assertThat(take(resumed, 2)).extracting(e -> e.get("action").asText()).containsExactly("merge", "delete");
+        assertThat(take(resumed, 2)).extracting(e -> e.get("action").asText()).containsExactly("update", "delete");
     }
 
     @Test
