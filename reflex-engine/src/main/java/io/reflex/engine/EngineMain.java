@@ -14,7 +14,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code reflex-engine}: starts one engine node and runs until SIGTERM or SIGINT, then shuts down gracefully. */
+/**
+ * {@code reflex-engine}: starts one engine node and runs until SIGTERM or SIGINT, then shuts down gracefully and exits
+ * 0 (not the JVM's 143), so supervisors read a requested stop as success.
+ */
 @Command(name = "reflex-engine", mixinStandardHelpOptions = true, version = "reflex-engine 0.1.0",
         description = "Runs a Reflex Engine: the versioned, access-controlled config and secret database.")
 public final class EngineMain implements Callable<Integer> {
@@ -71,6 +74,7 @@ public final class EngineMain implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             engine.close();
             stopped.countDown();
+            Runtime.getRuntime().halt(0);
         }, "reflex-shutdown"));
         stopped.await();
         return 0;

@@ -50,6 +50,7 @@ class TwoNodeTest {
             Session session = nodeA.signIn(masterKey);
 
             BlockingQueue<String> seenOnB = new LinkedBlockingQueue<>();
+            java.util.concurrent.CountDownLatch connected = new java.util.concurrent.CountDownLatch(1);
             HttpRequest.Builder watch = HttpRequest.newBuilder(URI.create(b.url() + "/watch?types=config"));
             WireClient.authHeaders(session).forEach(watch::header);
             Thread.ofVirtual().start(() -> {
@@ -59,6 +60,9 @@ class TwoNodeTest {
                     try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
                         String line;
                         while ((line = reader.readLine()) != null) {
+                            if (line.startsWith(": connected")) {
+                                connected.countDown();
+                            }
                             if (line.startsWith("data: ")) {
                                 seenOnB.add(line);
                             }
@@ -68,7 +72,7 @@ class TwoNodeTest {
                     Thread.currentThread().interrupt();
                 }
             });
-            Thread.sleep(500);
+            assertThat(connected.await(30, TimeUnit.SECONDS)).as("watch stream on node B open").isTrue();
 
             long written = System.nanoTime();
             assertThat(nodeA.call(session, "POST", "/config",
