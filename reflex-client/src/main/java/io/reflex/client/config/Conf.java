@@ -71,7 +71,6 @@ final class Conf {
                 mergeField(conf, field.getKey(), field.getValue().deepCopy());
             }
         }
-        conf.put(NAME, ref);
         if (conf.has("export")) {
             conf.set(EXPORTS, conf.get("export"));
         }

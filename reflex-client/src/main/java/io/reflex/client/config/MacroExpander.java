@@ -3,6 +3,7 @@ package io.reflex.client.config;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,14 +19,15 @@ import java.util.regex.Pattern;
  * <p>The original rescanned the whole text until no macro was left, which hangs on a reference
  * loop. Here each reference is resolved depth-first with the chain of names on a stack, so a loop
  * is reported as the chain that closes it. The result is the same text the original produced
- * whenever the original terminated.
+ * whenever the original terminated; a missing name is reported once per expanded value rather
+ * than once per occurrence.
  */
 final class MacroExpander {
 
     private static final Pattern MACRO = Pattern.compile("%\\{([A-Za-z0-9_.-]+)}");
     private static final int MAX_DEPTH = 1_000;
     private static final int MAX_PASSES = 100;
-    private static final long MAX_PRODUCED_CHARS = 16L << 20;
+    private static final int MAX_TEXT_CHARS = 32 << 20;
 
     /** The expanded text, and whether any of it came from the (secret) variable table. */
     record Expansion(String text, boolean fromVariables) {
@@ -64,8 +66,8 @@ final class MacroExpander {
         private final Optional<String> self;
         private final List<String> stack = new ArrayList<>();
         private final Set<String> active = new HashSet<>();
+        private final Map<String, String> resolved = new HashMap<>();
         private boolean fromVariables;
-        private long produced;
 
         Call(String field, Optional<String> self) {
             this.field = field;
@@ -95,10 +97,25 @@ final class MacroExpander {
                     copied = macro.end();
                 } while (macro.find());
                 current = out.append(current, copied, current.length()).toString();
+                if (current.length() > MAX_TEXT_CHARS) {
+                    throw new ConfigException("Expansion of " + config + " " + field + " grows beyond "
+                            + MAX_TEXT_CHARS + " characters: " + trail());
+                }
             }
         }
 
+        /** A name always resolves to the same text within one call, so each is resolved once. */
         private String resolve(String name) {
+            String known = resolved.get(name);
+            if (known != null) {
+                return known;
+            }
+            String result = lookUp(name);
+            resolved.put(name, result);
+            return result;
+        }
+
+        private String lookUp(String name) {
             String raw = environment.get(name);
             if (raw == null && self.filter(name::equals).isEmpty()) {
                 Optional<JsonNode> value = Conf.dig(variables, name);
@@ -123,11 +140,6 @@ final class MacroExpander {
                 push(name);
                 result = expandText(raw);
                 pop(name);
-            }
-            produced += result.length();
-            if (produced > MAX_PRODUCED_CHARS) {
-                throw new ConfigException("Expansion of " + config + " " + field + " grows beyond "
-                        + MAX_PRODUCED_CHARS + " characters: " + String.join(" -> ", chainTo(name)));
             }
             return result;
         }

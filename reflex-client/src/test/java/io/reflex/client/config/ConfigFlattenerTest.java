@@ -113,6 +113,33 @@ class ConfigFlattenerTest {
     }
 
     @Test
+    void valueThatDoublesAtEveryReferenceFailsInsteadOfExhaustingMemory() {
+        ObjectNode parameters = Json.object("{}");
+        for (int i = 0; i < 29; i++) {
+            parameters.put("a" + i, "%{a" + (i + 1) + "}%{a" + (i + 1) + "}");
+        }
+        parameters.put("a29", "abcdefgh");
+        source.put("C", Json.object("{}").set("sensitive", Json.object("{}").set("parameters", parameters)));
+
+        assertThatThrownBy(() -> flattener().flatten("C"))
+                .isExactlyInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("Expansion of C sensitive.parameters.a0 grows beyond 33554432 characters: a0 -> a1 -> a2");
+    }
+
+    @Test
+    void referenceChainsDeeperThanAThousandFail() {
+        ObjectNode parameters = Json.object("{}");
+        for (int i = 0; i < 1_100; i++) {
+            parameters.put("v" + i, "%{v" + (i + 1) + "}");
+        }
+        source.put("C", Json.object("{}").set("sensitive", Json.object("{}").set("parameters", parameters)));
+
+        assertThatThrownBy(() -> flattener().flatten("C"))
+                .isExactlyInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("Expansion of C sensitive.parameters.v0 nests deeper than 1000 references: v0 -> v1");
+    }
+
+    @Test
     void cycleThroughTheEnvironmentInAFileIsReported() {
         config("C", "{'exports': ['F']}");
         config("F", "{'type': 'file', 'content': {'dest': 'f', 'ref': 'sensitive.t', 'varsub': true},"
@@ -292,8 +319,8 @@ class ConfigFlattenerTest {
 
     @Test
     void mergingDifferentJsonTypesFailsNamingConfigAndKey() {
-        config("C", "{'imports': ['I']}");
-        config("I", "{'content': 'not an object'}");
+        config("C", "{'imports': ['I.9']}");
+        config("I.9", "{'name': 'I', 'content': 'not an object'}");
 
         assertThatThrownBy(() -> flattener().flatten("C"))
                 .hasMessage("Cannot merge I: key=content, values are not the same!");
