@@ -1,7 +1,6 @@
 package io.reflex.client.config;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -27,7 +26,7 @@ public interface ContentFiles {
             } catch (NoSuchFileException e) {
                 return Optional.empty();
             } catch (IOException e) {
-                throw new UncheckedIOException("Unable to read " + path, e);
+                throw new ConfigException("Unable to process config file: " + path, e);
             }
         };
     }

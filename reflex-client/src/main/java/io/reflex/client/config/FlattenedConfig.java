@@ -71,10 +71,6 @@ public final class FlattenedConfig {
         return visitedImports;
     }
 
-    ObjectNode confView() {
-        return conf;
-    }
-
     ObjectNode variablesView() {
         return variables;
     }

@@ -36,10 +36,6 @@ public final class Secret {
         return value.clone();
     }
 
-    public int length() {
-        return value.length;
-    }
-
     /** Constant-time, so comparing a guess does not leak how much of it was right. */
     @Override
     public boolean equals(Object other) {

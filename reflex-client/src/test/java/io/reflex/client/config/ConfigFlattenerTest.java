@@ -305,6 +305,17 @@ class ConfigFlattenerTest {
     }
 
     @Test
+    void topConfigSetenvWinsOverWhatAnExportImports() {
+        config("C", "{'exports': ['F'], 'setenv': {'S': 'top'}}");
+        config("F", "{'imports': ['I']}");
+        config("I", "{'setenv': {'S': 'imported', 'T': 'imported'}}");
+
+        LaunchPlan plan = commit("C", Map.of());
+
+        assertThat(plan.environment()).extracting(EnvVar::toString).contains("S=top", "T=imported");
+    }
+
+    @Test
     void peersGiveTheLaunchPeerVariablesAndAppearInTheConf() {
         config("C", "{}");
         Peers peers = new Peers(new LinkedHashMap<>(Map.of("a", "10.0.0.1")), new LinkedHashMap<>());
