@@ -54,6 +54,7 @@ final class LaunchPreparation {
                 files.add(renderer.render(conf, flattened.variablesView()));
             }
         }
+        // launch service sets the top config's setenv last (6.3): an export's import cannot change it
         List<EnvVar> setenv = new ArrayList<>();
         Conf.object(conf, Conf.SETENV).properties().forEach(field -> {
             EnvVar variable = new EnvVar(field.getKey(), PyText.str(field.getValue()), secret.contains(field.getKey()));
