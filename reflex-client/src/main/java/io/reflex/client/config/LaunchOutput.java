@@ -26,7 +26,7 @@ public final class LaunchOutput {
      */
     public static String env(LaunchPlan plan, boolean export) {
         StringBuilder out = new StringBuilder();
-        plan.setenv().stream()
+        plan.setenv().values().stream()
                 .sorted((a, b) -> PyJson.keyOrder().compare(a.name(), b.name()))
                 .forEach(variable -> out.append(export ? "export " : "")
                         .append(variable.name()).append('=')

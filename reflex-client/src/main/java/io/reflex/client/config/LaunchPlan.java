@@ -2,7 +2,10 @@ package io.reflex.client.config;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.SequencedMap;
 
 /**
  * Everything a launch must do after flattening: variables to set and files to write.
@@ -15,19 +18,20 @@ public final class LaunchPlan {
     private final String name;
     private final String cfgdir;
     private final ObjectNode conf;
-    private final List<EnvVar> setenv;
-    private final List<EnvVar> environment;
+    private final SequencedMap<String, EnvVar> setenv;
+    private final SequencedMap<String, EnvVar> environment;
     private final List<ConfigFile> files;
     private final List<String> log;
     private final List<MissingVariable> warnings;
 
-    LaunchPlan(String name, String cfgdir, ObjectNode conf, List<EnvVar> setenv, List<EnvVar> environment,
+    LaunchPlan(String name, String cfgdir, ObjectNode conf, SequencedMap<String, EnvVar> setenv,
+               SequencedMap<String, EnvVar> environment,
                List<ConfigFile> files, List<String> log, List<MissingVariable> warnings) {
         this.name = name;
         this.cfgdir = cfgdir;
         this.conf = conf.deepCopy();
-        this.setenv = List.copyOf(setenv);
-        this.environment = List.copyOf(environment);
+        this.setenv = Collections.unmodifiableSequencedMap(new LinkedHashMap<>(setenv));
+        this.environment = Collections.unmodifiableSequencedMap(new LinkedHashMap<>(environment));
         this.files = List.copyOf(files);
         this.log = List.copyOf(log);
         this.warnings = List.copyOf(warnings);
@@ -48,7 +52,7 @@ public final class LaunchPlan {
     }
 
     /** The top config's {@code setenv} after preparation, in config order: what {@code launch env} prints. */
-    public List<EnvVar> setenv() {
+    public SequencedMap<String, EnvVar> setenv() {
         return setenv;
     }
 
@@ -57,7 +61,7 @@ public final class LaunchPlan {
      * only exported configs set, and the underscore alias ({@code MONGO_URI} for {@code MONGO-URI})
      * of each name with other characters, unless a config sets that name itself.
      */
-    public List<EnvVar> environment() {
+    public SequencedMap<String, EnvVar> environment() {
         return environment;
     }
 

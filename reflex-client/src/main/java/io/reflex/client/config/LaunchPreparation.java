@@ -55,14 +55,13 @@ final class LaunchPreparation {
             }
         }
         // launch service sets the top config's setenv last (6.3): an export's import cannot change it
-        List<EnvVar> setenv = new ArrayList<>();
+        SequencedMap<String, EnvVar> setenv = new LinkedHashMap<>();
         Conf.object(conf, Conf.SETENV).properties().forEach(field -> {
             EnvVar variable = new EnvVar(field.getKey(), PyText.str(field.getValue()), secret.contains(field.getKey()));
-            setenv.add(variable);
+            setenv.put(variable.name(), variable);
             export(variable);
         });
-        return new LaunchPlan(flattened.name(), cfgdir, conf, setenv, List.copyOf(exported.values()), files,
-                run.log(), run.warnings());
+        return new LaunchPlan(flattened.name(), cfgdir, conf, setenv, exported, files, run.log(), run.warnings());
     }
 
     /** An export is walked and processed as a copy of the source conf, then committed without exports. */

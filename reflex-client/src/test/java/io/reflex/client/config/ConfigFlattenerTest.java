@@ -274,7 +274,7 @@ class ConfigFlattenerTest {
 
         LaunchPlan plan = prepare("C", Map.of("APP_RUN_BASE", "/run"));
 
-        assertThat(plan.setenv()).extracting(EnvVar::toString).containsExactly(
+        assertThat(plan.setenv().values()).extracting(EnvVar::toString).containsExactly(
                 "APP_CFG_BASE=/cfg", "TMPDIR=.", "APP_RUN_BASE=/run", "APP_PIPELINE=", "APP_SERVICE=");
         assertThat(plan.log()).endsWith("Overriding existing setenv: APP_CFG_BASE");
     }
@@ -285,10 +285,10 @@ class ConfigFlattenerTest {
 
         LaunchPlan plan = prepare("C", Map.of());
 
-        assertThat(plan.environment()).extracting(EnvVar::toString)
+        assertThat(plan.environment().values()).extracting(EnvVar::toString)
                 .contains("MONGO-URI=dash", "MONGO_URI=dash", "A.B=dot", "A_B=explicit")
                 .noneMatch(line -> line.startsWith("\f"));
-        assertThat(plan.setenv()).extracting(EnvVar::name).doesNotContain("MONGO_URI");
+        assertThat(plan.setenv().values()).extracting(EnvVar::name).doesNotContain("MONGO_URI");
     }
 
     @Test
@@ -300,8 +300,8 @@ class ConfigFlattenerTest {
         LaunchPlan plan = commit("C", Map.of());
 
         assertThat(text(plan.files().getFirst())).isEqualTo("from-c/from-c");
-        assertThat(plan.environment()).extracting(EnvVar::name).contains("S", "ONLY_F");
-        assertThat(plan.setenv()).extracting(EnvVar::name).doesNotContain("ONLY_F");
+        assertThat(plan.environment().values()).extracting(EnvVar::name).contains("S", "ONLY_F");
+        assertThat(plan.setenv().values()).extracting(EnvVar::name).doesNotContain("ONLY_F");
     }
 
     @Test
@@ -312,7 +312,7 @@ class ConfigFlattenerTest {
 
         LaunchPlan plan = commit("C", Map.of());
 
-        assertThat(plan.environment()).extracting(EnvVar::toString).contains("S=top", "T=imported");
+        assertThat(plan.environment().values()).extracting(EnvVar::toString).contains("S=top", "T=imported");
     }
 
     @Test
@@ -323,7 +323,7 @@ class ConfigFlattenerTest {
         ConfigFlattener flattener = ConfigFlattener.builder(source).cfgdir("/cfg").peers(peers).build();
         LaunchPlan plan = flattener.prepare(flattener.flatten("C"));
 
-        assertThat(plan.setenv()).extracting(EnvVar::toString).contains(
+        assertThat(plan.setenv().values()).extracting(EnvVar::toString).contains(
                 "LAUNCH_PEERS0=a@10.0.0.1", "LAUNCH_PEER0_NAMES=a", "LAUNCH_PEER0_IPS=10.0.0.1", "LAUNCH_PEERS1=");
         assertThat(plan.conf().get("peers")).isEqualTo(Json.parse("{'ip0': {'a': '10.0.0.1'}, 'ip1': {}}"));
     }

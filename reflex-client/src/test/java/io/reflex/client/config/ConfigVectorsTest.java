@@ -100,7 +100,7 @@ class ConfigVectorsTest {
                 .containsAllEntriesOf(Json.stringMap(EXPECTED.at("/process_environment/set_from_setenv")))
                 .containsAllEntriesOf(Json.stringMap(DOCS.get("environment")));
         assertThat(environment.keySet()).noneMatch(name -> name.startsWith("\f"));
-        assertThat(plan.environment()).filteredOn(EnvVar::sensitive).extracting(EnvVar::name)
+        assertThat(plan.environment().values()).filteredOn(EnvVar::sensitive).extracting(EnvVar::name)
                 .containsExactly("MONGO-URI", "MONGO_URI");
     }
 
@@ -185,8 +185,8 @@ class ConfigVectorsTest {
         return copy;
     }
 
-    private static Map<String, String> values(List<EnvVar> variables) {
-        return variables.stream().collect(Collectors.toMap(EnvVar::name, EnvVar::value));
+    private static Map<String, String> values(Map<String, EnvVar> variables) {
+        return variables.values().stream().collect(Collectors.toMap(EnvVar::name, EnvVar::value));
     }
 
     private static List<String> texts(JsonNode array) {

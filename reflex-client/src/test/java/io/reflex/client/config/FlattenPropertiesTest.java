@@ -185,7 +185,7 @@ class FlattenPropertiesTest {
         long millis = (System.nanoTime() - started) / 1_000_000;
 
         assertThat(plan.files()).hasSize(50);
-        assertThat(plan.setenv()).filteredOn(variable -> variable.name().equals("E499")).singleElement()
+        assertThat(plan.setenv().values()).filteredOn(variable -> variable.name().equals("E499")).singleElement()
                 .extracting(EnvVar::value).asString().startsWith("root/1/2/").endsWith("/498/499");
         assertThat(millis).as("flatten and commit of 50 configs, 500 variables").isLessThan(5_000);
     }

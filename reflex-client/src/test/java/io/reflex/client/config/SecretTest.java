@@ -46,7 +46,7 @@ class SecretTest {
                 plan.setenv().toString(), plan.files().toString());
 
         assertThat(printed).doesNotContain(PASSWORD).contains("DB-PASS=****", "DB_PASS=****", "/cfg/pw");
-        assertThat(plan.environment()).filteredOn(EnvVar::sensitive).extracting(EnvVar::value).containsOnly(PASSWORD);
+        assertThat(plan.environment().values()).filteredOn(EnvVar::sensitive).extracting(EnvVar::value).containsOnly(PASSWORD);
         assertThat(new String(plan.files().getFirst().bytes(), StandardCharsets.UTF_8)).isEqualTo(PASSWORD);
     }
 
