@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param dest   the file name relative to the cfgdir, as the config gives it (macro-expanded)
  * @param path   {@code <cfgdir>/<dest>}, the path the original wrote to and logged
  * @param mode   POSIX permission bits; {@code 0600} because config files usually carry secrets
+ * @param bytes  the exact content; never shown by {@link #toString()}
  */
 public record ConfigFile(String config, String dest, String path, int mode, byte[] bytes) {
 

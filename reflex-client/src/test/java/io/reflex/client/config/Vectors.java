@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Finds the shared reference vectors: {@code shared/} sits beside the repository clone, both in
- * a worktree layout and on CI, so the lookup walks up from the module directory.
+ * a worktree layout and on CI, so the lookup walks up from the module directory and checks
+ * {@code <ancestor>/shared/reference/vectors} at each level.
  */
 final class Vectors {
 
@@ -36,19 +37,12 @@ final class Vectors {
     static Path directory() {
         List<Path> tried = new ArrayList<>();
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            for (Path candidate : candidates(dir)) {
-                tried.add(candidate);
-                if (Files.isDirectory(candidate)) {
-                    return candidate;
-                }
+            Path candidate = dir.resolve(RELATIVE);
+            tried.add(candidate);
+            if (Files.isDirectory(candidate)) {
+                return candidate;
             }
         }
         return fail("Reference vectors not found; looked for shared/reference/vectors at " + tried);
-    }
-
-    private static List<Path> candidates(Path dir) {
-        return dir.getParent() == null
-                ? List.of(dir.resolve(RELATIVE))
-                : List.of(dir.resolve(RELATIVE), dir.resolveSibling(RELATIVE));
     }
 }
