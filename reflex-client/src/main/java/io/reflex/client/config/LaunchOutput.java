@@ -1,9 +1,10 @@
 package io.reflex.client.config;
 
+import io.reflex.client.Secret;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -60,6 +61,6 @@ public final class LaunchOutput {
 
     /** What an action with {@code "config": "stdin"} reads: the document as compact JSON. */
     public static Secret stdinPayload(ObjectNode pipeline, ObjectNode service, LaunchPlan plan) {
-        return Secret.of(PyJson.compact(configDocument(pipeline, service, plan)).getBytes(StandardCharsets.US_ASCII));
+        return Secret.of(PyJson.compact(configDocument(pipeline, service, plan)));
     }
 }

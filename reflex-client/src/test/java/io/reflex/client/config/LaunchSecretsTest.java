@@ -1,36 +1,17 @@
 package io.reflex.client.config;
 
+import io.reflex.client.Secret;
+
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class SecretTest {
+class LaunchSecretsTest {
 
     private static final String PASSWORD = "hunter2-not-a-good-password";
-
-    @Test
-    void toStringNeverShowsTheValue() {
-        Secret secret = Secret.of(PASSWORD);
-
-        assertThat(secret).hasToString("Secret[****]");
-        assertThat(String.valueOf(List.of(secret))).doesNotContain(PASSWORD);
-        assertThat(secret.reveal()).isEqualTo(PASSWORD);
-    }
-
-    @Test
-    void secretIsACopyOfTheBytesItWasGiven() {
-        byte[] bytes = PASSWORD.getBytes(StandardCharsets.UTF_8);
-        Secret secret = Secret.of(bytes);
-        bytes[0] = 'X';
-        secret.revealBytes()[1] = 'Y';
-
-        assertThat(secret.reveal()).isEqualTo(PASSWORD);
-        assertThat(secret).isEqualTo(Secret.of(PASSWORD)).isNotEqualTo(Secret.of("other"));
-    }
 
     @Test
     void launchPlanPartsNeverPrintSecretValues() {
