@@ -17,7 +17,7 @@ import io.reflex.engine.http.HttpServer;
 import io.reflex.engine.model.ObjectKind;
 import io.reflex.engine.objects.ObjectReads;
 import io.reflex.engine.objects.ObjectWrites;
-import io.reflex.engine.objects.SensitiveFields;
+import io.reflex.engine.crypto.SensitiveFields;
 import io.reflex.engine.policy.PolicyEngine;
 import io.reflex.engine.store.AuditLog;
 import io.reflex.engine.store.ChangeLog;

@@ -8,7 +8,7 @@ import io.reflex.engine.http.ApiRequest;
 import io.reflex.engine.http.Reply;
 import io.reflex.engine.model.ObjectKind;
 import io.reflex.engine.model.Target;
-import io.reflex.engine.objects.SensitiveFields;
+import io.reflex.engine.crypto.SensitiveFields;
 import io.reflex.engine.store.ObjectStore;
 import io.reflex.engine.store.StoredObject;
 import java.time.Clock;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.reflex.engine.auth.Caller;
 import io.reflex.engine.model.ObjectKind;
 import io.reflex.engine.model.Target;
-import io.reflex.engine.objects.SensitiveFields;
+import io.reflex.engine.crypto.SensitiveFields;
 import io.reflex.engine.policy.expr.ExpressionContext;
 import io.reflex.engine.policy.expr.ExpressionSyntaxException;
 import io.reflex.engine.policy.expr.PolicyExpression;

@@ -8,7 +8,7 @@ import io.reflex.engine.http.ApiRequest;
 import io.reflex.engine.http.Streaming;
 import io.reflex.engine.http.WireJson;
 import io.reflex.engine.model.ObjectKind;
-import io.reflex.engine.objects.SensitiveFields;
+import io.reflex.engine.crypto.SensitiveFields;
 import io.reflex.engine.policy.Access;
 import io.reflex.engine.policy.PolicyEngine;
 import io.reflex.engine.store.ChangeLog;
