@@ -30,6 +30,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -75,7 +76,10 @@ public final class Engine implements AutoCloseable {
     }
 
     private void run() throws Exception {
-        Files.createDirectories(settings.dataDir());
+        if (!Files.isDirectory(settings.dataDir())) {
+            Files.createDirectories(settings.dataDir(),
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        }
         Clock clock = Clock.systemUTC();
         ObjectMapper mapper = new ObjectMapper();
         KeyRing keys = keys();
