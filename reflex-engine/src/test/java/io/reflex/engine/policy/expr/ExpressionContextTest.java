@@ -27,10 +27,10 @@ class ExpressionContextTest {
     void unsetAttributesAreUndefined() {
         ExpressionContext empty = ExpressionContext.builder().build();
 
-        assertThat(empty.find("token_name")).isEmpty();
-        assertThat(empty.find("groups")).isEmpty();
-        assertThat(empty.find("obj")).isEmpty();
-        assertThat(empty.find("cert_cn")).contains("");
+        assertThat(empty.find("token_name", false)).isEmpty();
+        assertThat(empty.find("groups", false)).isEmpty();
+        assertThat(empty.find("obj", true)).isEmpty();
+        assertThat(empty.find("cert_cn", true)).contains("");
     }
 
     @Test
@@ -40,8 +40,9 @@ class ExpressionContextTest {
                 .httpHeaders(Map.of("x-password", "c2VjcmV0"))
                 .build();
 
-        assertThat(context.find("groups").orElseThrow()).isSameAs(context.find("groups").orElseThrow());
-        assertThat(context.find("http_headers").orElseThrow())
+        assertThat(context.find("groups", true).orElseThrow()).isSameAs(context.find("groups", true).orElseThrow());
+        assertThat(context.find("groups", false).orElseThrow()).isSameAs(context.find("groups", false).orElseThrow());
+        assertThat(context.find("http_headers", false).orElseThrow())
                 .isEqualTo(Map.of("X-Password", "c2VjcmV0", "X_Password", "c2VjcmV0"));
     }
 

@@ -238,6 +238,14 @@ class PolicyExpressionTest {
         }
 
         @Test
+        void attributesInsideListDisplaysCompareByValue() {
+            assertThat(eval("obj in [obj]")).isTrue();
+            assertThat(eval("groups['dev-team'] in (None, groups.dev_team)")).isTrue();
+            assertThat(eval("(token_name, ip) == ('amy-pond', '10.0.3.7')")).isTrue();
+            assertThat(eval("[obj['tags'], 1][0] == ['a', 'b']")).isTrue();
+        }
+
+        @Test
         void nonStringInStringIsATypeError() {
             assertThat(eval("1 in 'a1'")).isFalse();
             assertThat(eval("not (1 in 'a1')")).isFalse();
