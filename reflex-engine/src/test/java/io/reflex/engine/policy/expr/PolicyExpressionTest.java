@@ -479,6 +479,8 @@ class PolicyExpressionTest {
             assertThat(eval("'  a b '.strip() == 'a b'")).isTrue();
             assertThat(eval("'a,b,,c'.split(',') == ['a', 'b', '', 'c']")).isTrue();
             assertThat(eval("' a  b '.split() == ['a', 'b']")).isTrue();
+            assertThat(eval("' a b  c '.split(None, 1) == ['a', 'b  c ']")).isTrue();
+            assertThat(eval("'a-b-c'.split('-', 1) == ['a', 'b-c']")).isTrue();
             assertThat(eval("token_name.find('pond') == 4")).isTrue();
             assertThat(eval("'-'.join(['a', 'b']) == 'a-b'")).isTrue();
             assertThat(eval("obj.get('missing') is None")).isTrue();
@@ -620,6 +622,13 @@ class PolicyExpressionTest {
             assertThat(eval("cel: token_name == 'amy-pond' && !sensitive")).isTrue();
             assertThat(eval("cel:obj.name.startsWith('bct') && 'amy-pond' in groups['dev-team']")).isTrue();
             assertThat(eval("cel: token_nbr > 100")).isFalse();
+        }
+
+        @Test
+        void nativeCelHasStandardMacrosAndBind() {
+            assertThat(eval("cel: obj.tags.exists(t, t == 'a') && has(obj.name)")).isTrue();
+            assertThat(eval("cel: has(obj.owner)")).isFalse();
+            assertThat(eval("cel: cel.bind(n, obj.name, n.matches('^bct-') && size(n) == 7)")).isTrue();
         }
 
         @Test
