@@ -389,6 +389,10 @@ class PolicyExpressionTest {
             assertThat(eval("re.search(r'[[]x', 'a[x')")).isTrue();
             assertThat(eval("re.search(r'a{,2}b', 'aab')")).isTrue();
             assertThat(eval("re.search(r'{x}', 'a{x}')")).isTrue();
+            assertThat(eval("re.search(r'[]a]', ']')")).isTrue();
+            assertThat(eval("re.search(r'a(?#note)b', 'ab')")).isTrue();
+            assertThat(eval("re.search(r'\\d', '\u0663')")).isTrue();
+            assertThat(eval("re.search(r'\\d', '\u0663', re.A)")).isFalse();
         }
 
         @Test
