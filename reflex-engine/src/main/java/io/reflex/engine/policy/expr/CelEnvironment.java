@@ -12,6 +12,7 @@ import dev.cel.compiler.CelCompiler;
 import dev.cel.compiler.CelCompilerBuilder;
 import dev.cel.compiler.CelCompilerFactory;
 import dev.cel.extensions.CelExtensions;
+import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelFunctionBinding;
 import dev.cel.runtime.CelRuntime;
@@ -80,6 +81,7 @@ final class CelEnvironment {
 
     private static CelCompiler compiler() {
         CelCompilerBuilder builder = CelCompilerFactory.standardCelCompilerBuilder()
+                .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
                 .addLibraries(CelExtensions.bindings());
         CelTranslator.ATTRIBUTES.forEach(name -> builder.addVar(name, DYN));
         return builder.addFunctionDeclarations(
@@ -109,6 +111,7 @@ final class CelEnvironment {
                         regexFunction("py_re_fullmatch"),
                         function("py_pwin", BOOL, DYN, DYN, DYN),
                         function("py_pwsin", BOOL, DYN, DYN, DYN),
+                        function("py_list", DYN, ListType.create(DYN)),
                         function("py_debug", DYN, ListType.create(DYN)),
                         function("py_error", DYN, STRING))
                 .build();
@@ -141,7 +144,9 @@ final class CelEnvironment {
                 unary("py_pos", PyOps::plus),
                 binary("py_index", PyOps::index),
                 nary("py_slice", 4, args -> PyOps.slice(args[0], args[1], args[2], args[3])),
-                CelFunctionBinding.from("py_getattr", Object.class, String.class, PyOps::attribute),
+                CelFunctionBinding.from(
+                        "py_getattr", Object.class, String.class, (v, name) -> Opaque.hide(PyOps.attribute(Opaque.unwrap(v), name))),
+                CelFunctionBinding.from("py_list", List.class, CelEnvironment::list),
                 method(0),
                 method(1),
                 method(2),
@@ -165,22 +170,38 @@ final class CelEnvironment {
                 .build();
     }
 
+    // Every binding unwraps Opaque arguments and wraps dict and list results (see Opaque).
+
     private static CelFunctionBinding unary(String id, Function<Object, Object> fn) {
-        return CelFunctionBinding.from(id, Object.class, fn::apply);
+        return CelFunctionBinding.from(id, Object.class, a -> Opaque.hide(fn.apply(Opaque.unwrap(a))));
     }
 
     private static CelFunctionBinding binary(String id, BiFunction<Object, Object, Object> fn) {
-        return CelFunctionBinding.from(id, Object.class, Object.class, fn::apply);
+        return CelFunctionBinding.from(
+                id, Object.class, Object.class, (a, b) -> Opaque.hide(fn.apply(Opaque.unwrap(a), Opaque.unwrap(b))));
     }
 
     private static CelFunctionBinding nary(String id, int arity, Function<Object[], Object> fn) {
-        return CelFunctionBinding.from(id, Collections.nCopies(arity, Object.class), fn::apply);
+        return CelFunctionBinding.from(id, Collections.nCopies(arity, Object.class), args -> {
+            Object[] plain = new Object[args.length];
+            for (int i = 0; i < args.length; i++) {
+                plain[i] = Opaque.unwrap(args[i]);
+            }
+            return Opaque.hide(fn.apply(plain));
+        });
     }
 
     private static CelFunctionBinding method(int arity) {
-        List<Class<?>> types = new ArrayList<>(List.of(Object.class, String.class));
-        types.addAll(Collections.nCopies(arity, Object.class));
-        return CelFunctionBinding.from("py_method_" + arity, types,
+        return nary("py_method_" + arity, arity + 2,
                 args -> PyMethods.call(args[0], (String) args[1], Arrays.copyOfRange(args, 2, args.length)));
+    }
+
+    /** A list display: its items may be wrapped, the list Python code sees must not contain wrappers. */
+    private static Object list(List<?> items) {
+        List<Object> plain = new ArrayList<>(items.size());
+        for (Object item : items) {
+            plain.add(Opaque.unwrap(item));
+        }
+        return new Opaque(Collections.unmodifiableList(plain));
     }
 }

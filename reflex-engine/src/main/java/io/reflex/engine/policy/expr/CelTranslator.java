@@ -61,7 +61,7 @@ final class CelTranslator {
         return switch (node) {
             case Node.Const c -> literal(c.value());
             case Node.Name n -> name(n.id());
-            case Node.Sequence seq -> "[" + join(seq.items()) + "]";
+            case Node.Sequence seq -> "py_list([" + join(seq.items()) + "])";
             case Node.BoolOp op -> {
                 String t = "py" + bindings++;
                 String rest = op.and() ? value(op.right()) + " : " + t : t + " : " + value(op.right());

@@ -1,7 +1,6 @@
 package io.reflex.engine.policy.expr;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,10 +33,11 @@ public final class ExpressionContext {
     private final boolean objSet;
     private final JsonNode rawObj;
 
-    // Built on first use. Racing threads may each build one; the results are equal and immutable.
-    private Map<String, Object> headers;
-    private Map<String, Object> groups;
-    private Object obj;
+    // Built on first use, wrapped once for the translated expressions. Racing threads may each
+    // build one; the results are equal and immutable.
+    private Opaque headers;
+    private Opaque groups;
+    private Opaque obj;
 
     private ExpressionContext(Builder b) {
         this.tokenNbr = b.tokenNbr;
@@ -56,57 +56,64 @@ public final class ExpressionContext {
         return new Builder();
     }
 
-    /** The value of attribute {@code name}, empty when it is undefined. */
-    Optional<Object> find(String name) {
+    /**
+     * The value of attribute {@code name}, empty when it is undefined. With {@code opaque}, dicts
+     * come wrapped in {@link Opaque} for translated expressions; native CEL reads them plain.
+     */
+    Optional<Object> find(String name, boolean opaque) {
         Object value = switch (name) {
             case "token_nbr" -> tokenNbr;
             case "token_name" -> tokenName;
             case "ip" -> ip;
-            case "http_headers" -> headers();
-            case "groups" -> groups();
+            case "http_headers" -> pick(headers(), opaque);
+            case "groups" -> pick(groups(), opaque);
             case "action" -> action;
             case "sensitive" -> sensitive;
             case "obj_type" -> objType;
-            case "obj" -> obj();
+            case "obj" -> pick(obj(), opaque);
             case "cert_cn", "user_name" -> "";
             default -> null;
         };
         return Optional.ofNullable(value);
     }
 
-    private Map<String, Object> headers() {
+    private static Object pick(Opaque value, boolean opaque) {
+        return value == null || opaque ? value : value.value();
+    }
+
+    private Opaque headers() {
         if (rawHeaders == null) {
             return null;
         }
-        Map<String, Object> built = headers;
+        Opaque built = headers;
         if (built == null) {
             Map<String, Object> titled = new LinkedHashMap<>();
             rawHeaders.forEach((k, v) -> titled.put(titleCase(k), v));
-            built = withUnderscoreAliases(titled);
+            built = new Opaque(withUnderscoreAliases(titled));
             headers = built;
         }
         return built;
     }
 
-    private Map<String, Object> groups() {
+    private Opaque groups() {
         if (rawGroups == null) {
             return null;
         }
-        Map<String, Object> built = groups;
+        Opaque built = groups;
         if (built == null) {
-            built = withUnderscoreAliases(new LinkedHashMap<>(rawGroups));
+            built = new Opaque(withUnderscoreAliases(rawGroups));
             groups = built;
         }
         return built;
     }
 
-    private Object obj() {
+    private Opaque obj() {
         if (!objSet) {
             return null;
         }
-        Object built = obj;
+        Opaque built = obj;
         if (built == null) {
-            built = JsonValues.toCel(rawObj);
+            built = new Opaque(JsonValues.toCel(rawObj));
             obj = built;
         }
         return built;

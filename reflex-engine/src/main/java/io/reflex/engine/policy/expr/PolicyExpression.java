@@ -32,11 +32,13 @@ public final class PolicyExpression {
     private final String source;
     private final String cel;
     private final Program program;
+    private final boolean nativeCel;
 
-    private PolicyExpression(String source, String cel, Program program) {
+    private PolicyExpression(String source, String cel, Program program, boolean nativeCel) {
         this.source = source;
         this.cel = cel;
         this.program = program;
+        this.nativeCel = nativeCel;
     }
 
     /**
@@ -56,10 +58,10 @@ public final class PolicyExpression {
         if (trimmed.startsWith(CEL_PREFIX)) {
             int offset = source.length() - trimmed.length() + CEL_PREFIX.length();
             String cel = source.substring(offset);
-            return new PolicyExpression(source, cel, CelEnvironment.compile(cel, source, offset, true));
+            return new PolicyExpression(source, cel, CelEnvironment.compile(cel, source, offset, true), true);
         }
         String cel = CelTranslator.translate(Parser.parse(source));
-        return new PolicyExpression(source, cel, CelEnvironment.compile(cel, source, 0, false));
+        return new PolicyExpression(source, cel, CelEnvironment.compile(cel, source, 0, false), false);
     }
 
     /**
@@ -69,7 +71,8 @@ public final class PolicyExpression {
      */
     public boolean test(ExpressionContext context) {
         try {
-            return Boolean.TRUE.equals(program.eval((CelVariableResolver) context::find));
+            boolean opaque = !nativeCel;
+            return Boolean.TRUE.equals(program.eval((CelVariableResolver) name -> context.find(name, opaque)));
         } catch (CelEvaluationException | RuntimeException e) {
             if (LOG.isDebugEnabled()) {
                 LOG.debug("policy expression is false after an error: {} ({})", source, reason(e));

@@ -238,6 +238,14 @@ class PolicyExpressionTest {
         }
 
         @Test
+        void attributesInsideListDisplaysCompareByValue() {
+            assertThat(eval("obj in [obj]")).isTrue();
+            assertThat(eval("groups['dev-team'] in (None, groups.dev_team)")).isTrue();
+            assertThat(eval("(token_name, ip) == ('amy-pond', '10.0.3.7')")).isTrue();
+            assertThat(eval("[obj['tags'], 1][0] == ['a', 'b']")).isTrue();
+        }
+
+        @Test
         void nonStringInStringIsATypeError() {
             assertThat(eval("1 in 'a1'")).isFalse();
             assertThat(eval("not (1 in 'a1')")).isFalse();
@@ -381,6 +389,10 @@ class PolicyExpressionTest {
             assertThat(eval("re.search(r'[[]x', 'a[x')")).isTrue();
             assertThat(eval("re.search(r'a{,2}b', 'aab')")).isTrue();
             assertThat(eval("re.search(r'{x}', 'a{x}')")).isTrue();
+            assertThat(eval("re.search(r'[]a]', ']')")).isTrue();
+            assertThat(eval("re.search(r'a(?#note)b', 'ab')")).isTrue();
+            assertThat(eval("re.search(r'\\d', '\u0663')")).isTrue();
+            assertThat(eval("re.search(r'\\d', '\u0663', re.A)")).isFalse();
         }
 
         @Test
@@ -471,6 +483,8 @@ class PolicyExpressionTest {
             assertThat(eval("'  a b '.strip() == 'a b'")).isTrue();
             assertThat(eval("'a,b,,c'.split(',') == ['a', 'b', '', 'c']")).isTrue();
             assertThat(eval("' a  b '.split() == ['a', 'b']")).isTrue();
+            assertThat(eval("' a b  c '.split(None, 1) == ['a', 'b  c ']")).isTrue();
+            assertThat(eval("'a-b-c'.split('-', 1) == ['a', 'b-c']")).isTrue();
             assertThat(eval("token_name.find('pond') == 4")).isTrue();
             assertThat(eval("'-'.join(['a', 'b']) == 'a-b'")).isTrue();
             assertThat(eval("obj.get('missing') is None")).isTrue();
@@ -612,6 +626,13 @@ class PolicyExpressionTest {
             assertThat(eval("cel: token_name == 'amy-pond' && !sensitive")).isTrue();
             assertThat(eval("cel:obj.name.startsWith('bct') && 'amy-pond' in groups['dev-team']")).isTrue();
             assertThat(eval("cel: token_nbr > 100")).isFalse();
+        }
+
+        @Test
+        void nativeCelHasStandardMacrosAndBind() {
+            assertThat(eval("cel: obj.tags.exists(t, t == 'a') && has(obj.name)")).isTrue();
+            assertThat(eval("cel: has(obj.owner)")).isFalse();
+            assertThat(eval("cel: cel.bind(n, obj.name, n.matches('^bct-') && size(n) == 7)")).isTrue();
         }
 
         @Test
