@@ -133,14 +133,15 @@ public final class Engine implements AutoCloseable {
         new ProcessorMetrics().bindTo(metrics);
         resources.push(metrics::close);
 
+        WatchFeed watch = new WatchFeed(changes, tail, store, policies, Duration.ofSeconds(15));
         EngineRoutes routes = new EngineRoutes(settings.routeBase(), health, signIn, sessions,
                 new ObjectReads(store, sensitive, policies, audit, clock),
                 new ObjectWrites(store, sensitive, policies, clock),
-                new WatchFeed(changes, tail, store, policies, Duration.ofSeconds(15)),
-                policies, audit, metrics, clock);
+                watch, policies, audit, metrics, clock);
         http = new HttpServer(settings.host(), settings.port(), settings.maxBodyBytes(), settings.trustForwardedFor(),
                 routes, metrics);
         resources.push(http);
+        resources.push(watch);
         http.start();
         LOG.info("Base path={}", settings.routeBase());
         LOG.info("Reflex Engine listening on {}", url());
