@@ -100,6 +100,7 @@ public final class Engine implements AutoCloseable {
         }
 
         PolicyEngine policies = new PolicyEngine(store, clock, settings.policyRefresh());
+        policies.warmUp();
         Sessions sessions = new Sessions(new SessionStore(database), cipher, clock, settings.sessionSeconds(),
                 settings.bindSessionsToIp());
         SignIn signIn = new SignIn(store, sensitive, sessions, clock, settings.missingKeyDelay(), settings.routeBase());

@@ -129,8 +129,8 @@ public final class WatchFeed implements AutoCloseable {
                 .put("id", entry.id())
                 .put("name", entry.name())
                 .put("action", entry.action())
-                .put("at", entry.atMillis() / 1000.0)
                 .put("by", entry.actor());
+        data.set("at", WireJson.epochSeconds(entry.atMillis()));
         String event = "id: " + entry.seq() + "\nevent: change\ndata: " + WireJson.compact(data) + "\n\n";
         out.write(event.getBytes(StandardCharsets.UTF_8));
         out.flush();
