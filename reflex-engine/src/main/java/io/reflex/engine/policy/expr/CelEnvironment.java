@@ -48,20 +48,26 @@ final class CelEnvironment {
     private CelEnvironment() {}
 
     /**
-     * Compiles CEL text. {@code offset} is where the text starts in the operator's source, so positions
-     * in errors point into what the operator wrote.
+     * Compiles CEL text: an operator's {@code cel:} text starting at {@code offset} in {@code source},
+     * or (when {@code nativeCel} is false) the translation of the whole source. Errors in native text
+     * point into what the operator wrote; a translation that CEL refuses can only be too deeply
+     * nested, which has no useful column.
      */
-    static Program compile(String cel, String source, int offset, boolean requireBool) {
+    static Program compile(String cel, String source, int offset, boolean nativeCel) {
         CelAbstractSyntaxTree ast;
         try {
             ast = COMPILER.compile(cel).getAst();
         } catch (CelValidationException e) {
             CelIssue issue = e.getErrors().getFirst();
-            int at = offset + Math.max(0, lineStart(cel, issue.getSourceLocation().getLine()) + issue.getSourceLocation().getColumn());
+            if (!nativeCel) {
+                throw ExpressionSyntaxException.at("expression is too complex: " + issue.getMessage(), source, 0);
+            }
+            int column = issue.getSourceLocation().getColumn();
+            int at = offset + lineStart(cel, issue.getSourceLocation().getLine()) + Math.max(0, column);
             throw ExpressionSyntaxException.at(issue.getMessage(), source, at);
         }
         CelType result = ast.getResultType();
-        if (requireBool && !result.equals(BOOL) && !result.equals(DYN)) {
+        if (nativeCel && !result.equals(BOOL) && !result.equals(DYN)) {
             throw ExpressionSyntaxException.at("a cel: expression must produce a bool, not " + result.name(), source, offset);
         }
         try {

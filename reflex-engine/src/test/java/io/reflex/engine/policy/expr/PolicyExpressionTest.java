@@ -581,6 +581,25 @@ class PolicyExpressionTest {
         }
 
         @Test
+        void longOrChainsCompileUntilCelNestingLimit() {
+            String fifty = "token_name == 'amy-pond'" + " or token_name == 'x'".repeat(49);
+            assertThat(eval(fifty)).isTrue();
+            String tooMany = "token_name == 'x'" + " or token_name == 'x'".repeat(399);
+            assertThatThrownBy(() -> PolicyExpression.compile(tooMany))
+                    .isInstanceOf(ExpressionSyntaxException.class)
+                    .hasMessageStartingWith("expression is too complex: ")
+                    .hasMessageContaining("\nCharacter 1: token_name == 'x' or");
+        }
+
+        @Test
+        void deepNestingIsASyntaxErrorNotAStackOverflow() {
+            assertThatThrownBy(() -> PolicyExpression.compile("(".repeat(500) + "True" + ")".repeat(500)))
+                    .hasMessageStartingWith("expression is nested too deeply");
+            assertThatThrownBy(() -> PolicyExpression.compile("not ".repeat(500) + "True"))
+                    .hasMessageStartingWith("expression is nested too deeply");
+        }
+
+        @Test
         void secondLineErrorReportsThatLine() {
             assertThatThrownBy(() -> PolicyExpression.compile("(token_name == 'x' and\n  sensitive ==)"))
                     .hasMessage("invalid syntax\nCharacter 15:   sensitive ==)");
