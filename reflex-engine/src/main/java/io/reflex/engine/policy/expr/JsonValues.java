@@ -2,7 +2,8 @@ package io.reflex.engine.policy.expr;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,14 +17,15 @@ final class JsonValues {
             return PyOps.NONE;
         }
         if (node.isObject()) {
-            Map<String, Object> map = new HashMap<>();
+            // Python dicts keep the JSON key order, which keys() and items() show
+            Map<String, Object> map = new LinkedHashMap<>();
             node.properties().forEach(e -> map.put(e.getKey(), toCel(e.getValue())));
-            return Map.copyOf(map);
+            return Collections.unmodifiableMap(map);
         }
         if (node.isArray()) {
             List<Object> list = new ArrayList<>(node.size());
             node.forEach(item -> list.add(toCel(item)));
-            return List.copyOf(list);
+            return Collections.unmodifiableList(list);
         }
         if (node.isBoolean()) {
             return node.booleanValue();

@@ -78,6 +78,11 @@ public final class PolicyExpression {
                 LOG.debug("policy expression is false after an error: {} ({})", source, reason(e));
             }
             return false;
+        } catch (StackOverflowError e) {
+            // java.util.regex recurses per repetition, so a pattern like (a|b)* on a long header
+            // can overflow; the stack has unwound here and the expression is simply false
+            LOG.debug("policy expression is false after a stack overflow: {}", source);
+            return false;
         }
     }
 

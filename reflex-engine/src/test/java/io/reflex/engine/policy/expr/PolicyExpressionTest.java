@@ -385,6 +385,7 @@ class PolicyExpressionTest {
         void flagsAndPythonOnlySyntax() {
             assertThat(eval("re.match('AMY', token_name, re.I)")).isTrue();
             assertThat(eval("re.match('AMY', token_name)")).isFalse();
+            assertThat(eval("re.search('^POND', 'amy\\npond', re.I + re.M)")).isTrue();
             assertThat(eval("re.search(r'pond\\Z', token_name)")).isTrue();
             assertThat(eval("re.search(r'[[]x', 'a[x')")).isTrue();
             assertThat(eval("re.search(r'a{,2}b', 'aab')")).isTrue();
@@ -399,6 +400,12 @@ class PolicyExpressionTest {
         void nonRawStringKeepsUnknownEscapes() {
             assertThat(eval("rx('^10\\.0', ip)")).isTrue();
             assertThat(eval("rx('^10\\.0', '1000')")).isFalse();
+        }
+
+        @Test
+        void regexStackOverflowIsFalse() {
+            ExpressionContext longIp = request().ip("ab".repeat(200_000)).build();
+            assertThat(eval("rx(r'^(a|b)*$', ip)", longIp)).isFalse();
         }
 
         @Test
@@ -490,6 +497,7 @@ class PolicyExpressionTest {
             assertThat(eval("obj.get('missing') is None")).isTrue();
             assertThat(eval("obj.get('missing', 5) == 5")).isTrue();
             assertThat(eval("'name' in obj.keys()")).isTrue();
+            assertThat(eval("obj.keys() == ['id', 'name', 'service', 'tags']")).isTrue();
             assertThat(eval("obj['tags'].count('a') == 1")).isTrue();
         }
 
