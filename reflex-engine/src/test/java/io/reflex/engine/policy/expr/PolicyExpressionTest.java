@@ -543,6 +543,23 @@ class PolicyExpressionTest {
         }
 
         @Test
+        void errorIsFinalEvenWhenLaterOperandsSucceed() {
+            // Python stops at the KeyError; what the rest would have computed does not matter
+            assertThat(eval("obj['missing'] == 1 or True")).isFalse();
+            assertThat(eval("(obj.get('x') or obj['missing']) or token_name == 'amy-pond'")).isFalse();
+        }
+
+        @Test
+        void errorDoesNotLeakIntoTheNextEvaluation() {
+            ExpressionContext context = request().build();
+            PolicyExpression failing = PolicyExpression.compile("obj['missing'] == 1");
+            PolicyExpression passing = PolicyExpression.compile("token_name == 'amy-pond'");
+
+            assertThat(failing.test(context)).isFalse();
+            assertThat(passing.test(context)).isTrue();
+        }
+
+        @Test
         void testNeverThrowsEvenWithoutContext() {
             assertThat(PolicyExpression.compile("token_name == 'x'").test(null)).isFalse();
         }
