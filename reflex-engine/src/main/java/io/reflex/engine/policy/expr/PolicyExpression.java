@@ -70,24 +70,24 @@ public final class PolicyExpression {
      * debug level, as the original engine did; this method never throws.
      */
     public boolean test(ExpressionContext context) {
+        EvalState state = EvalState.begin();
         try {
             boolean opaque = !nativeCel;
-            return Boolean.TRUE.equals(program.eval((CelVariableResolver) name -> context.find(name, opaque)));
-        } catch (CelEvaluationException | RuntimeException e) {
-            if (LOG.isDebugEnabled()) {
-                LOG.debug("policy expression is false after an error: {} ({})", source, reason(e));
+            Object result = program.eval((CelVariableResolver) name -> context.find(name, opaque));
+            if (state.error() != null) {
+                LOG.debug("policy expression is false after an error: {} ({})", source, state.error());
+                return false;
             }
+            return Boolean.TRUE.equals(result);
+        } catch (CelEvaluationException | RuntimeException e) {
+            LOG.debug("policy expression is false after an error: {} ({})", source, e.getMessage());
+            return false;
+        } catch (StackOverflowError e) {
+            // java.util.regex recurses per repetition, so a pattern like (a|b)* on a long header
+            // can overflow; the stack has unwound here and the expression is simply false
+            LOG.debug("policy expression is false after a stack overflow: {}", source);
             return false;
         }
-    }
-
-    private static String reason(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof PyError) {
-                return t.getMessage();
-            }
-        }
-        return e.getMessage();
     }
 
     /** The text as the operator wrote it. */

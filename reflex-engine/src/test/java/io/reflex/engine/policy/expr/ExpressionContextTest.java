@@ -2,6 +2,7 @@ package io.reflex.engine.policy.expr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,29 @@ class ExpressionContextTest {
         assertThat(context.find("groups", false).orElseThrow()).isSameAs(context.find("groups", false).orElseThrow());
         assertThat(context.find("http_headers", false).orElseThrow())
                 .isEqualTo(Map.of("X-Password", "c2VjcmV0", "X_Password", "c2VjcmV0"));
+    }
+
+    @Test
+    void immutableGroupsKeepTheirViewAcrossContexts() {
+        Map<String, List<String>> groups = Map.of("svc-x", List.of("a"));
+
+        Object first = ExpressionContext.builder().groups(groups).build().find("groups", true).orElseThrow();
+        Object second = ExpressionContext.builder().groups(groups).build().find("groups", true).orElseThrow();
+
+        assertThat(second).isSameAs(first);
+    }
+
+    @Test
+    void mutableGroupsAreCopiedForEachContext() {
+        List<String> members = new ArrayList<>(List.of("a"));
+        Map<String, List<String>> groups = Map.of("svc-x", members);
+        ExpressionContext before = ExpressionContext.builder().groups(groups).build();
+        members.add("b");
+        ExpressionContext after = ExpressionContext.builder().groups(groups).build();
+
+        PolicyExpression hasB = PolicyExpression.compile("'b' in groups.svc_x");
+        assertThat(hasB.test(before)).isFalse();
+        assertThat(hasB.test(after)).isTrue();
     }
 
     @Test

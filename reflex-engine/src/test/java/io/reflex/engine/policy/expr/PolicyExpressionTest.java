@@ -385,6 +385,7 @@ class PolicyExpressionTest {
         void flagsAndPythonOnlySyntax() {
             assertThat(eval("re.match('AMY', token_name, re.I)")).isTrue();
             assertThat(eval("re.match('AMY', token_name)")).isFalse();
+            assertThat(eval("re.search('^POND', 'amy\\npond', re.I + re.M)")).isTrue();
             assertThat(eval("re.search(r'pond\\Z', token_name)")).isTrue();
             assertThat(eval("re.search(r'[[]x', 'a[x')")).isTrue();
             assertThat(eval("re.search(r'a{,2}b', 'aab')")).isTrue();
@@ -399,6 +400,12 @@ class PolicyExpressionTest {
         void nonRawStringKeepsUnknownEscapes() {
             assertThat(eval("rx('^10\\.0', ip)")).isTrue();
             assertThat(eval("rx('^10\\.0', '1000')")).isFalse();
+        }
+
+        @Test
+        void regexStackOverflowIsFalse() {
+            ExpressionContext longIp = request().ip("ab".repeat(200_000)).build();
+            assertThat(eval("rx(r'^(a|b)*$', ip)", longIp)).isFalse();
         }
 
         @Test
@@ -490,6 +497,7 @@ class PolicyExpressionTest {
             assertThat(eval("obj.get('missing') is None")).isTrue();
             assertThat(eval("obj.get('missing', 5) == 5")).isTrue();
             assertThat(eval("'name' in obj.keys()")).isTrue();
+            assertThat(eval("obj.keys() == ['id', 'name', 'service', 'tags']")).isTrue();
             assertThat(eval("obj['tags'].count('a') == 1")).isTrue();
         }
 
@@ -532,6 +540,23 @@ class PolicyExpressionTest {
             assertThat(eval("token_name()")).isFalse();
             assertThat(eval("rx('a')")).isFalse();
             assertThat(eval("re.sub('a', 'b', token_name) == 'x'")).isFalse();
+        }
+
+        @Test
+        void errorIsFinalEvenWhenLaterOperandsSucceed() {
+            // Python stops at the KeyError; what the rest would have computed does not matter
+            assertThat(eval("obj['missing'] == 1 or True")).isFalse();
+            assertThat(eval("(obj.get('x') or obj['missing']) or token_name == 'amy-pond'")).isFalse();
+        }
+
+        @Test
+        void errorDoesNotLeakIntoTheNextEvaluation() {
+            ExpressionContext context = request().build();
+            PolicyExpression failing = PolicyExpression.compile("obj['missing'] == 1");
+            PolicyExpression passing = PolicyExpression.compile("token_name == 'amy-pond'");
+
+            assertThat(failing.test(context)).isFalse();
+            assertThat(passing.test(context)).isTrue();
         }
 
         @Test
@@ -578,6 +603,25 @@ class PolicyExpressionTest {
             assertThatThrownBy(() -> PolicyExpression.compile(expression))
                     .isInstanceOf(ExpressionSyntaxException.class)
                     .hasMessage(message.replace("\\n", "\n"));
+        }
+
+        @Test
+        void longOrChainsCompileUntilCelNestingLimit() {
+            String fifty = "token_name == 'amy-pond'" + " or token_name == 'x'".repeat(49);
+            assertThat(eval(fifty)).isTrue();
+            String tooMany = "token_name == 'x'" + " or token_name == 'x'".repeat(399);
+            assertThatThrownBy(() -> PolicyExpression.compile(tooMany))
+                    .isInstanceOf(ExpressionSyntaxException.class)
+                    .hasMessageStartingWith("expression is too complex: ")
+                    .hasMessageContaining("\nCharacter 1: token_name == 'x' or");
+        }
+
+        @Test
+        void deepNestingIsASyntaxErrorNotAStackOverflow() {
+            assertThatThrownBy(() -> PolicyExpression.compile("(".repeat(500) + "True" + ")".repeat(500)))
+                    .hasMessageStartingWith("expression is nested too deeply");
+            assertThatThrownBy(() -> PolicyExpression.compile("not ".repeat(500) + "True"))
+                    .hasMessageStartingWith("expression is nested too deeply");
         }
 
         @Test
