@@ -454,8 +454,10 @@ class PolicyExpressionTest {
         }
 
         @Test
-        void objAttributeAccessWorksUnlikeTheOriginal() {
-            assertThat(eval("rx('-tst', obj.name)")).isTrue();
+        void objAttributeAccessFailsAsInTheOriginal() {
+            assertThat(eval("rx('-tst', obj.name)")).isFalse();
+            assertThat(eval("not obj.name")).isFalse();
+            assertThat(eval("rx('-tst', obj['name'])")).isTrue();
         }
 
         @Test
