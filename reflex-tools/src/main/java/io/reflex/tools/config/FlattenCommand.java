@@ -21,6 +21,8 @@ import io.reflex.tools.cli.OutputFormat;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -68,7 +70,7 @@ final class FlattenCommand implements Callable<Integer> {
             .orElseThrow(() -> CliException.usage("Pipeline '" + pipeline.name() + "' has no launch.cfgdir; give --cfgdir"));
     EngineConfigSource source = new EngineConfigSource(client);
     ConfigFlattener flattener =
-        ConfigFlattener.builder(source).environment(invocation.context().environment()).cfgdir(dir).build();
+        ConfigFlattener.builder(source).environment(launchEnvironment(pipeline, serviceObject, dir)).cfgdir(dir).build();
     LaunchPlan plan = flattener.commit(flattener.flatten(configRef));
     SecretMask mask =
         SecretMask.of(
@@ -78,6 +80,16 @@ final class FlattenCommand implements Callable<Integer> {
     invocation.context().err().flush();
     print(new Rendering(plan, pipeline, serviceObject, mask, source));
     return 0;
+  }
+
+  /** The environment launch flattens in: the caller's, plus the {@code APP_*} variables launch sets first (6.3). */
+  private Map<String, String> launchEnvironment(ReflexObject pipeline, ReflexObject service, String cfgdir) {
+    Map<String, String> environment = new HashMap<>(invocation.context().environment());
+    environment.put("APP_CFG_BASE", cfgdir);
+    environment.put("APP_RUN_BASE", pipeline.json().path("launch").path("rundir").asText(""));
+    environment.put("APP_PIPELINE", pipeline.name());
+    environment.put("APP_SERVICE", service.name());
+    return environment;
   }
 
   private void print(Rendering rendering) {
