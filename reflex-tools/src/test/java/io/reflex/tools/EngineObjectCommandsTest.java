@@ -73,6 +73,17 @@ class EngineObjectCommandsTest {
   }
 
   @Test
+  void outputDefaultsToATableOnATerminalAndJsonOtherwise() throws Exception {
+    cli.run("engine", "state", "create", "tty", "-c", "{}");
+
+    TestCli.Result onTerminal = TestCli.against(engine.url(), engine.masterKey(), dir.resolve("home")).terminal(true).run("engine", "state", "list", "tty");
+    TestCli.Result piped = cli.run("engine", "state", "list", "tty");
+
+    assertThat(onTerminal.out()).startsWith("NAME").contains("tty");
+    assertThat(json(piped.out()).get(0).path("name").asText()).isEqualTo("tty");
+  }
+
+  @Test
   void listFiltersByPrefixGlobRegexAndExpressionAndDigsIntoShownColumns() throws Exception {
     cli.run("engine", "service", "create", "web-tst", "-c", "{\"pipeline\": \"p\", \"config\": \"c\", \"lane\": \"tst\"}");
     cli.run("engine", "service", "create", "web-prd", "-c", "{\"pipeline\": \"p\", \"config\": \"c\", \"lane\": \"prd\", \"deploy\": {\"replicas\": 3}}");
