@@ -57,7 +57,7 @@ class EditCommandTest {
     TestCli.Result result = cli(scriptWriting("set-level", "{\"name\": \"knob\", \"level\": 7}")).run("engine", "state", "edit", "knob");
 
     assertThat(result.code()).as(result.err()).isZero();
-    assertThat(result.out()).isEqualTo("Updated State 'knob'\n");
+    assertThat(result.err()).isEqualTo("Updated State 'knob'\n");
     assertThat(client.get(ObjectType.STATE, "knob").json().path("level").asInt()).isEqualTo(7);
   }
 

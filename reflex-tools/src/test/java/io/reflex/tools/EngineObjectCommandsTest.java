@@ -41,8 +41,8 @@ class EngineObjectCommandsTest {
     TestCli.Result result = cli.run("engine", "state", "create", "lamp", "-c", "{\"color\": \"red\", \"extra\": {\"a\": 1}}");
 
     assertThat(result.code()).as(result.err()).isZero();
-    assertThat(result.out()).startsWith("Created State 'lamp'");
-    JsonNode printed = json(result.out().substring(result.out().indexOf('{')));
+    assertThat(result.err()).isEqualTo("Created State 'lamp'\n");
+    JsonNode printed = json(result.out());
     assertThat(printed.path("color").asText()).isEqualTo("red");
     assertThat(printed.path("extra").path("a").asInt()).isEqualTo(1);
   }
@@ -126,7 +126,7 @@ class EngineObjectCommandsTest {
     assertThat(merged.path("lock").path("kind").asText()).isEqualTo("key");
     assertThat(merged.path("lock").path("code").asInt()).isEqualTo(2);
     assertThat(update.code()).as(update.err()).isZero();
-    assertThat(update.out()).contains("Updated State 'door'");
+    assertThat(update.err()).isEqualTo("Updated State 'door'\n");
     assertThat(replaced.has("lock")).isFalse();
     assertThat(replaced.path("open").asBoolean()).isTrue();
   }
@@ -137,7 +137,8 @@ class EngineObjectCommandsTest {
 
     TestCli.Result delete = cli.run("engine", "state", "rm", "gone");
 
-    assertThat(delete.out()).isEqualTo("Deleted State 'gone'\n");
+    assertThat(delete.err()).isEqualTo("Deleted State 'gone'\n");
+    assertThat(delete.out()).isEmpty();
     assertThat(cli.run("engine", "state", "get", "gone").code()).isEqualTo(2);
   }
 

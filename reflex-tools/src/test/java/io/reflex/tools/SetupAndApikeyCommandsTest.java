@@ -58,7 +58,7 @@ class SetupAndApikeyCommandsTest {
     TestCli.Result set = cli.run("setup", "set", "url=" + engine.url(), "apikey=" + engine.masterKey());
 
     assertThat(set.code()).as(set.err()).isZero();
-    assertThat(set.out()).contains("master.****").doesNotContain(secretOf(engine.masterKey()));
+    assertThat(set.err()).contains("master.****").doesNotContain(secretOf(engine.masterKey()));
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cli.profilesFile()))).isEqualTo("rw-------");
     assertThat(cli.run("engine", "state", "list").code()).isZero();
   }
@@ -121,8 +121,8 @@ class SetupAndApikeyCommandsTest {
     TestCli.Result flat = master().run("config", "flatten", "bct-tst", "--cfgdir", cfgdir.toString(), "-o", "table");
 
     assertThat(first.code()).as(first.err()).isZero();
-    assertThat(first.out()).contains("Created Config 'bct-tst'").contains("Created Service 'bct-prd'").contains("Created Grp 'bridge'");
-    assertThat(second.out()).contains("Exists  Config 'bct-tst'").doesNotContain("Created");
+    assertThat(first.err()).contains("Created Config 'bct-tst'").contains("Created Service 'bct-prd'").contains("Created Grp 'bridge'");
+    assertThat(second.err()).contains("Exists  Config 'bct-tst'").doesNotContain("Created");
     assertThat(flat.code()).as(flat.err()).isZero();
     assertThat(flat.out())
         .contains("export MONGO-URI=\"****\"")

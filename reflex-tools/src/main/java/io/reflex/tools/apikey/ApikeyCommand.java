@@ -90,7 +90,7 @@ public final class ApikeyCommand {
     @Override
     public Integer call() {
       invocation.client().delete(ObjectType.APIKEY, name);
-      invocation.out().line("Deleted Apikey '" + name + "'");
+      invocation.out().status("Deleted Apikey '" + name + "'");
       return 0;
     }
   }

@@ -1,5 +1,6 @@
 package io.reflex.tools.cli;
 
+import io.reflex.client.Profiles;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -43,7 +44,6 @@ public record CliContext(
   }
 
   /** The real process: its streams, environment, default profile file and {@code $EDITOR}. */
-  @SuppressWarnings("SystemConsoleNull")
   public static CliContext system() {
     Map<String, String> env = System.getenv();
     return new CliContext(
@@ -51,7 +51,7 @@ public record CliContext(
         new PrintWriter(System.err, true, StandardCharsets.UTF_8),
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
         env,
-        io.reflex.client.Profiles.defaultFile(env),
+        Profiles.defaultFile(env),
         Path.of("/run/secrets"),
         System.console() != null,
         new ShellEditor(env));

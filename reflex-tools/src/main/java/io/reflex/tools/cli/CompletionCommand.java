@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 public final class CompletionCommand implements Callable<Integer> {
   /** Only bash for now; picocli's script also works in zsh after bashcompinit. */
   enum Shell {
-    bash
+    BASH
   }
 
   @Spec CommandSpec spec;

@@ -84,6 +84,6 @@ public final class Invocation {
   }
 
   public Output out() {
-    return new Output(context.out(), output != null ? output : context.terminal() ? OutputFormat.TABLE : OutputFormat.JSON);
+    return new Output(context.out(), context.err(), output != null ? output : context.terminal() ? OutputFormat.TABLE : OutputFormat.JSON);
   }
 }

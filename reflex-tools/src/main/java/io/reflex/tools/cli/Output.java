@@ -14,10 +14,12 @@ import java.util.List;
  */
 public final class Output {
   private final PrintWriter out;
+  private final PrintWriter err;
   private final OutputFormat format;
 
-  Output(PrintWriter out, OutputFormat format) {
+  Output(PrintWriter out, PrintWriter err, OutputFormat format) {
     this.out = out;
+    this.err = err;
     this.format = format;
   }
 
@@ -67,7 +69,17 @@ public final class Output {
     out.flush();
   }
 
-  /** Plain text as it is: confirmations, {@code -f txt} values, shell lines. */
+  /**
+   * A confirmation such as {@code Deleted State 'x'}: on stdout for people, on stderr when the output is JSON or
+   * YAML, so that stdout always parses.
+   */
+  public void status(String text) {
+    PrintWriter target = format == OutputFormat.TABLE ? out : err;
+    target.println(text);
+    target.flush();
+  }
+
+  /** Plain text as it is: {@code -f txt} values, shell lines. */
   public void line(String text) {
     out.println(text);
     out.flush();

@@ -51,7 +51,7 @@ final class EditAction extends ObjectAction {
           continue;
         }
         if (edited.get().equals(base)) {
-          out().line("No changes to " + label(name));
+          out().status("No changes to " + label(name));
           return 0;
         }
         try {

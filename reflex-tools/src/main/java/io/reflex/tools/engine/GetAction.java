@@ -15,8 +15,8 @@ import picocli.CommandLine.Parameters;
 final class GetAction extends ObjectAction {
   /** Raw text suits shell substitution: {@code $(reflex engine pi get bct launch.cfgdir -f txt)}. */
   enum Format {
-    json,
-    txt
+    JSON,
+    TXT
   }
 
   @Parameters(index = "0", paramLabel = "NAME", description = "Name, id or name.id")
@@ -29,7 +29,7 @@ final class GetAction extends ObjectAction {
   String archive;
 
   @Option(names = {"-f", "--format"}, paramLabel = "FMT", description = "json (default) or txt: strings unquoted")
-  Format format = Format.json;
+  Format format = Format.JSON;
 
   GetAction(Invocation invocation, ObjectType type) {
     super(invocation, type);
@@ -45,7 +45,7 @@ final class GetAction extends ObjectAction {
     if (value.isMissingNode()) {
       throw CliException.notFound(label(name) + " has no key '" + key + "'");
     }
-    if (format == Format.txt) {
+    if (format == Format.TXT) {
       out().line(JsonText.text(value));
     } else {
       out().document(JsonText.sorted(value));

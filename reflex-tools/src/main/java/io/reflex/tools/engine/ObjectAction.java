@@ -59,7 +59,7 @@ abstract class ObjectAction implements Callable<Integer> {
 
   /** Prints what a write did; warnings (unresolved references) go to stderr because the write still happened. */
   void report(String verb, String name, WriteResult result) {
-    out().line(result.changed() ? verb + " " + label(name) : "No changes to " + label(name));
+    out().status(result.changed() ? verb + " " + label(name) : "No changes to " + label(name));
     result.warnings().forEach(w -> invocation.context().err().println("reflex: warning: " + w));
     invocation.context().err().flush();
   }

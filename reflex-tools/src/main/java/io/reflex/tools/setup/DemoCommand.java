@@ -50,17 +50,17 @@ final class DemoCommand implements Callable<Integer> {
       ReflexObject object = ReflexObject.of((ObjectNode) entry.path("object"));
       String label = type.tableName() + " '" + object.name() + "'";
       if (client.find(type, object.name()).isPresent()) {
-        invocation.out().line("Exists  " + label);
+        invocation.out().status("Exists  " + label);
       } else {
         client.create(type, object);
-        invocation.out().line("Created " + label);
+        invocation.out().status("Created " + label);
       }
     }
     if (files != null) {
       Files.createDirectories(files);
       for (var file : demo.path("cfgdir_files").properties()) {
         Files.writeString(files.resolve(file.getKey()), file.getValue().asText(), StandardCharsets.UTF_8);
-        invocation.out().line("Wrote   " + files.resolve(file.getKey()));
+        invocation.out().status("Wrote   " + files.resolve(file.getKey()));
       }
     }
     return 0;

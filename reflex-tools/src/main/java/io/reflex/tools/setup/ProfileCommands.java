@@ -86,7 +86,7 @@ final class ProfileCommands {
       }
       Profile profile = Profile.of(url, apikey);
       store.save(profiles, name, profile);
-      invocation.out().line("Saved profile '" + name + "': " + profile.url() + " as " + ProfileStore.masked(profile));
+      invocation.out().status("Saved profile '" + name + "': " + profile.url() + " as " + ProfileStore.masked(profile));
       return 0;
     }
   }
@@ -161,7 +161,7 @@ final class ProfileCommands {
         throw CliException.notFound("No profile '" + name + "'");
       }
       profiles.without(name).write(store.file());
-      invocation.out().line("Removed profile '" + name + "'");
+      invocation.out().status("Removed profile '" + name + "'");
       return 0;
     }
   }

@@ -37,7 +37,7 @@ final class WizardCommand implements Callable<Integer> {
     }
     Profile profile = Profile.of(url, apikey);
     store.save(profiles, name, profile);
-    invocation.out().line("Saved profile '" + name + "': " + profile.url() + " as " + ProfileStore.masked(profile));
+    invocation.out().status("Saved profile '" + name + "': " + profile.url() + " as " + ProfileStore.masked(profile));
     return 0;
   }
 
