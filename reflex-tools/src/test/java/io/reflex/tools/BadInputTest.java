@@ -59,8 +59,8 @@ class BadInputTest {
 
     TestCli.Result result = TestCli.against(wrong, engine.masterKey(), dir).run("engine", "state", "list");
 
-    assertThat(result.code()).isIn(1, 4);
-    assertThat(result.err().lines()).hasSize(1).allMatch(line -> line.startsWith("reflex: "));
+    assertOneLineError(result, 1);
+    assertThat(result.err()).contains("check the base path of REFLEX_URL");
   }
 
   @Test
@@ -210,6 +210,14 @@ class BadInputTest {
 
     assertOneLineError(result, 5);
     assertThat(result.err()).contains("Variable cycle in loopy sensitive.parameters.a: a -> b -> c -> b");
+  }
+
+  @Test
+  void debugOnAnyCommandLevelAddsTheStackTrace() {
+    TestCli.Result result = cli.run("engine", "pipeline", "--debug", "get", "missing");
+
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err()).contains("NotFoundException");
   }
 
   @Test

@@ -84,6 +84,33 @@ class EngineObjectCommandsTest {
   }
 
   @Test
+  void globalOptionsWorkBeforeAndAfterEveryCommandName() {
+    cli.run("engine", "state", "create", "anywhere", "-c", "{}");
+
+    for (String[] args : new String[][] {
+        {"-o", "yaml", "engine", "state", "list", "anywhere"},
+        {"engine", "-o", "yaml", "state", "list", "anywhere"},
+        {"engine", "state", "-o", "yaml", "list", "anywhere"},
+        {"engine", "state", "list", "anywhere", "-o", "yaml"}}) {
+      assertThat(cli.run(args).out()).as(String.join(" ", args)).startsWith("- name: anywhere");
+    }
+  }
+
+  @Test
+  void getArchiveShowsTheVersionWrittenAtThatTime() throws Exception {
+    cli.run("engine", "config", "create", "dated", "-c", "{\"type\": \"parameter\", \"v\": 1}");
+    String firstWrite = cli.run("engine", "config", "get", "dated", "updated_at", "-f", "txt").out().strip();
+    Thread.sleep(1100);
+    cli.run("engine", "config", "merge", "dated", "-c", "{\"v\": 2}");
+
+    TestCli.Result old = cli.run("engine", "config", "get", "dated", "v", "--archive", firstWrite, "-f", "txt");
+
+    assertThat(old.code()).as(old.err()).isZero();
+    assertThat(old.out()).isEqualTo("1\n");
+    assertThat(cli.run("engine", "config", "get", "dated", "v", "-f", "txt").out()).isEqualTo("2\n");
+  }
+
+  @Test
   void listFiltersByPrefixGlobRegexAndExpressionAndDigsIntoShownColumns() throws Exception {
     cli.run("engine", "service", "create", "web-tst", "-c", "{\"pipeline\": \"p\", \"config\": \"c\", \"lane\": \"tst\"}");
     cli.run("engine", "service", "create", "web-prd", "-c", "{\"pipeline\": \"p\", \"config\": \"c\", \"lane\": \"prd\", \"deploy\": {\"replicas\": 3}}");

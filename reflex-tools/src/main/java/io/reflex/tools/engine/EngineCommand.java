@@ -6,7 +6,6 @@ import io.reflex.tools.cli.Invocation;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code reflex engine <type> <action>}: object management. The tree is built here rather than with annotations
@@ -19,14 +18,17 @@ public final class EngineCommand {
 
   private EngineCommand() {}
 
+  /** {@code reflex engine <type>}: groups the actions; its name and aliases are set per type. */
+  @Command(mixinStandardHelpOptions = true)
+  static final class ObjectCommand {
+    @Mixin GlobalOptions global;
+  }
+
   public static CommandLine create(Invocation invocation) {
     CommandLine engine = new CommandLine(new EngineCommand());
     for (ObjectType type : ObjectType.values()) {
-      CommandSpec spec = CommandSpec.create().name(type.path()).aliases(ObjectTypeNames.aliases(type).toArray(String[]::new));
-      spec.mixinStandardHelpOptions(true);
-      spec.usageMessage().description("Actions on " + type.path() + " objects");
-      spec.addMixin("global", CommandSpec.forAnnotatedObject(new GlobalOptions()));
-      CommandLine object = new CommandLine(spec);
+      CommandLine object = new CommandLine(new ObjectCommand());
+      object.getCommandSpec().usageMessage().description("Actions on " + type.path() + " objects");
       object.addSubcommand(new ListAction(invocation, type));
       object.addSubcommand(new GetAction(invocation, type));
       object.addSubcommand(new CreateAction(invocation, type));
@@ -36,7 +38,7 @@ public final class EngineCommand {
       object.addSubcommand(new DeleteAction(invocation, type));
       object.addSubcommand(new CopyAction(invocation, type));
       object.addSubcommand(new SliceAction(invocation, type));
-      engine.addSubcommand(object);
+      engine.addSubcommand(type.path(), object, ObjectTypeNames.aliases(type).toArray(String[]::new));
     }
     return engine;
   }
