@@ -32,18 +32,19 @@ public final class CliExceptionHandler implements IExecutionExceptionHandler, IP
 
   @Override
   public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
-    report(e);
+    report("reflex: " + oneLine(e), e);
     return exitCode(e);
   }
 
-  /** Usage errors: unknown commands, object types, actions and options. */
+  /** Usage errors (unknown commands, object types, actions and options), with picocli's suggestions, in one line. */
   @Override
   public int handleParseException(ParameterException e, String[] args) {
-    report(e);
-    PrintWriter err = invocation.context().err();
-    CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
-    err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
-    err.flush();
+    StringBuilder line = new StringBuilder(oneLine(e));
+    if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+      line.append(" (did you mean ").append(String.join(" or ", unmatched.getSuggestions())).append("?)");
+    }
+    line.append("; see '").append(e.getCommandLine().getCommandSpec().qualifiedName()).append(" --help'");
+    report("reflex: " + line, e);
     return ExitCode.USAGE;
   }
 
@@ -71,9 +72,9 @@ public final class CliExceptionHandler implements IExecutionExceptionHandler, IP
     };
   }
 
-  private void report(Exception e) {
+  private void report(String line, Exception e) {
     PrintWriter err = invocation.context().err();
-    err.println("reflex: " + oneLine(e));
+    err.println(line);
     if (invocation.debug()) {
       e.printStackTrace(err);
     }

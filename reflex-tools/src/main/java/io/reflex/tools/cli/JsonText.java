@@ -62,9 +62,14 @@ public final class JsonText {
       return node;
     } catch (JsonProcessingException e) {
       throw CliException.conflict(
-          what + " is not valid JSON: " + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr()
+          what + " is not valid JSON: " + withoutSource(e.getOriginalMessage()) + " at line " + e.getLocation().getLineNr()
               + ", column " + e.getLocation().getColumnNr());
     }
+  }
+
+  /** Jackson's messages can embed a redacted source location; the line and column say it better. */
+  private static String withoutSource(String message) {
+    return message.replaceAll("\\s*\\(start marker at \\[Source:.*?\\]\\)", "");
   }
 
   /** A copy with object keys sorted at every level, so printed objects are easy to compare and diff. */
