@@ -2,6 +2,8 @@ package io.reflex.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.reflex.engine.testing.RunningEngine;
 import io.reflex.engine.testing.TestDatabase;
 import java.nio.file.Files;
@@ -149,6 +151,24 @@ class SetupAndApikeyCommandsTest {
         .contains("<mongo uri=\"mongodb://test-db/test_db\" user=\"test_user\" pass=\"not a good password\"/>")
         .contains("{\"db\":{\"server\":\"test-db\",\"db\":\"test_db\",\"user\":\"test_user\",\"pass\":\"not a good password\",\"replset\":{\"rs_name\":\"myReplicaSetName\"}}}")
         .contains("not really a keystore object");
+  }
+
+  @Test
+  void flattenAsJsonMasksEnvironmentFilesAndTheSensitiveTree() throws Exception {
+    Path cfgdir = home.resolve("cfg");
+    master().run("setup", "demo", "--files", cfgdir.toString());
+
+    TestCli.Result flat = master().run("config", "flatten", "bct-tst", "--cfgdir", cfgdir.toString());
+    JsonNode json = new ObjectMapper().readTree(flat.out());
+
+    assertThat(flat.code()).as(flat.err()).isZero();
+    assertThat(json.at("/environment/MONGO-URI").asText()).isEqualTo("****");
+    assertThat(json.at("/environment/APP_SERVICE").asText()).isEqualTo("bct-tst");
+    assertThat(json.at("/config/sensitive/parameters/MONGO-PASS").asText()).isEqualTo("****");
+    assertThat(json.at("/config/launch/rundir").asText()).isEqualTo("/app/bct");
+    assertThat(json.path("files")).extracting(f -> f.path("config").asText())
+        .containsExactly("bct-config1", "bct-config2", "bct-keystore");
+    assertThat(flat.out()).doesNotContain("not a good password").doesNotContain("test_user");
   }
 
   @Test
