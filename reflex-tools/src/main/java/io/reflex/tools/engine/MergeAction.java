@@ -1,0 +1,40 @@
+package io.reflex.tools.engine;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.reflex.client.ObjectType;
+import io.reflex.client.ReflexObject;
+import io.reflex.client.WriteResult;
+import io.reflex.tools.cli.Invocation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * Merges on the client, as the original CLI did, and writes conditionally on the version read: a merge computed
+ * from a stale copy would silently undo someone else's change.
+ */
+@Command(name = "merge", aliases = {"set"}, mixinStandardHelpOptions = true, description = "Deep-merge JSON (-c or stdin) into an object")
+final class MergeAction extends ObjectAction {
+  @Parameters(index = "0", paramLabel = "NAME")
+  String name;
+
+  @Option(names = {"-c", "--content"}, paramLabel = "JSON", description = "The fields to merge; read from stdin when absent")
+  String content;
+
+  MergeAction(Invocation invocation, ObjectType type) {
+    super(invocation, type);
+  }
+
+  @Override
+  public Integer call() {
+    ObjectNode change = body(content);
+    ReflexObject current = client().get(type, name);
+    ReflexObject merged = ReflexObject.of(Bodies.merge(Bodies.editable(current.json()), change));
+    WriteResult result =
+        current.version().isPresent()
+            ? client().update(type, name, merged, current.version().get())
+            : client().update(type, name, merged);
+    report("Updated", name, result);
+    return 0;
+  }
+}
