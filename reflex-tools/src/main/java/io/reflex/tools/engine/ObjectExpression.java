@@ -23,7 +23,7 @@ final class ObjectExpression implements Predicate<ReflexObject> {
    * @throws io.reflex.engine.policy.expr.ExpressionSyntaxException when the text does not parse
    */
   static ObjectExpression compile(String text, ObjectType type) {
-    return new ObjectExpression(PolicyExpression.compile(text), type);
+    return new ObjectExpression(PolicyExpression.compileFilter(text), type);
   }
 
   /** True when the expression holds for {@code obj}; an error while evaluating counts as false, as in policies. */

@@ -44,10 +44,14 @@ final class CelTranslator {
 
     private int bindings;
 
-    private CelTranslator() {}
+    private final boolean attributesOnAnyDict;
 
-    static String translate(Node root) {
-        return new CelTranslator().condition(root);
+    private CelTranslator(boolean attributesOnAnyDict) {
+        this.attributesOnAnyDict = attributesOnAnyDict;
+    }
+
+    static String translate(Node root, boolean attributesOnAnyDict) {
+        return new CelTranslator(attributesOnAnyDict).condition(root);
     }
 
     private String condition(Node node) {
@@ -83,7 +87,8 @@ final class CelTranslator {
             case Node.Slice s -> "py_slice(" + value(s.value()) + ", " + optional(s.lower()) + ", "
                     + optional(s.upper()) + ", " + optional(s.step()) + ")";
             case Node.Attr a when a.value() instanceof Node.Name(String module) && module.equals("re") -> reAttribute(a.name());
-            case Node.Attr a when a.value() instanceof Node.Name(String dict) && ATTRIBUTE_DICTS.contains(dict) ->
+            case Node.Attr a when attributesOnAnyDict
+                    || a.value() instanceof Node.Name(String dict) && ATTRIBUTE_DICTS.contains(dict) ->
                     "py_getattr(" + value(a.value()) + ", " + literal(a.name()) + ")";
             case Node.Attr a -> error("AttributeError: '" + a.name() + "': only groups and http_headers allow attribute access");
             case Node.Call call -> call(call);

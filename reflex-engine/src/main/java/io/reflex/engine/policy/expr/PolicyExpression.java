@@ -49,6 +49,19 @@ public final class PolicyExpression {
      *     leaves out, or contains {@code lambda }
      */
     public static PolicyExpression compile(String source) {
+        return compile(source, false);
+    }
+
+    /**
+     * Compiles a filter for the command line's {@code list -e} and {@code slice}: the same language, except that
+     * attribute access reads any dict ({@code obj.lane}), as the original command line's objects allowed. Filters
+     * only pick what to show, so they may be more lenient than policies, which must not widen on upgrade.
+     */
+    public static PolicyExpression compileFilter(String source) {
+        return compile(source, true);
+    }
+
+    private static PolicyExpression compile(String source, boolean attributesOnAnyDict) {
         Objects.requireNonNull(source, "source");
         Matcher lambda = LAMBDA.matcher(source);
         if (lambda.find()) {
@@ -60,7 +73,7 @@ public final class PolicyExpression {
             String cel = source.substring(offset);
             return new PolicyExpression(source, cel, CelEnvironment.compile(cel, source, offset, true), true);
         }
-        String cel = CelTranslator.translate(Parser.parse(source));
+        String cel = CelTranslator.translate(Parser.parse(source), attributesOnAnyDict);
         return new PolicyExpression(source, cel, CelEnvironment.compile(cel, source, 0, false), false);
     }
 

@@ -1,5 +1,9 @@
 package io.reflex.engine.policy.expr;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -458,6 +462,14 @@ class PolicyExpressionTest {
             assertThat(eval("rx('-tst', obj.name)")).isFalse();
             assertThat(eval("not obj.name")).isFalse();
             assertThat(eval("rx('-tst', obj['name'])")).isTrue();
+        }
+
+        @Test
+        void commandLineFiltersMayReadObjAttributes() {
+            ObjectNode obj = JsonNodeFactory.instance.objectNode().put("name", "web-tst").put("lane", "tst");
+            ExpressionContext context = ExpressionContext.builder().obj(obj).build();
+            assertThat(PolicyExpression.compileFilter("obj.lane == 'tst' and obj.name.startswith('web')").test(context)).isTrue();
+            assertThat(PolicyExpression.compile("obj.lane == 'tst'").test(context)).isFalse();
         }
 
         @Test
