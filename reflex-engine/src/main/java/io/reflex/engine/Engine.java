@@ -14,6 +14,7 @@ import io.reflex.engine.crypto.KeyRing;
 import io.reflex.engine.crypto.PrivateFiles;
 import io.reflex.engine.crypto.SecretCipher;
 import io.reflex.engine.http.HttpServer;
+import io.reflex.engine.http.WireJson;
 import io.reflex.engine.model.ObjectKind;
 import io.reflex.engine.objects.ObjectReads;
 import io.reflex.engine.objects.ObjectWrites;
@@ -81,7 +82,7 @@ public final class Engine implements AutoCloseable {
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         }
         Clock clock = Clock.systemUTC();
-        ObjectMapper mapper = new ObjectMapper();
+        ObjectMapper mapper = WireJson.pooledMapper().build();
         KeyRing keys = keys();
         keys.names().forEach(name -> LOG.info("crypto initializing key={}", name));
         SecretCipher cipher = new SecretCipher(keys);
@@ -91,6 +92,7 @@ public final class Engine implements AutoCloseable {
         ObjectStore store = new ObjectStore(database, mapper);
         ChangeLog changes = new ChangeLog(database);
         AuditLog audit = new AuditLog(database);
+        resources.push(audit);
         SensitiveFields sensitive = new SensitiveFields(cipher, mapper);
 
         createdMasterKey = Bootstrap.ensureMaster(store, sensitive, clock.millis() / 1000);

@@ -14,7 +14,6 @@ import io.reflex.engine.store.ObjectStore;
 import io.reflex.engine.store.StoredObject;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -55,9 +54,10 @@ public final class SignIn {
                 .filter(j -> JTI.matcher(j).matches() && !j.isEmpty())
                 .orElseThrow(ApiException::unauthorized);
         StoredObject apikey = resolve(jti).orElseThrow(ApiException::unauthorized);
-        List<byte[]> keys = sensitive.apikeySecrets(apikey).stream().flatMap(s -> Jwts.keysOf(s).stream()).toList();
+        Jwts.KeySet keys = new Jwts.KeySet(
+                sensitive.apikeySecrets(apikey).stream().flatMap(s -> Jwts.keysOf(s).stream()).toList());
         long now = clock.millis();
-        DecodedJWT token = Jwts.verify(unverified, keys)
+        DecodedJWT token = keys.verify(unverified)
                 .filter(t -> Jwts.expiryWithin(t, sessions.lifetimeSeconds(), now))
                 .orElseThrow(ApiException::unauthorized);
         String seed = token.getClaim("seed").asString();

@@ -1,7 +1,9 @@
 package io.reflex.engine.http;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,9 +22,11 @@ import java.io.UncheckedIOException;
  */
 public final class WireJson {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
-            .disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
+    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
+                    .disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
+                    .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool())
+                    .build())
             .build();
 
     private static final ObjectWriter WRITER = MAPPER.writer(new PythonSeparators());
@@ -31,6 +35,16 @@ public final class WireJson {
 
     public static ObjectMapper mapper() {
         return MAPPER;
+    }
+
+    /**
+     * A plain mapper whose buffers come from one shared pool. Jackson's default pool is per thread, and every request
+     * runs on a fresh virtual thread, so without this each request allocated its buffers anew.
+     */
+    public static JsonMapper.Builder pooledMapper() {
+        return JsonMapper.builder(JsonFactory.builder()
+                .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool())
+                .build());
     }
 
     /**
