@@ -10,9 +10,12 @@ import picocli.CommandLine;
 public final class Cli {
   private Cli() {}
 
-  /** Runs {@code args} and returns the exit code; never exits the JVM, so tests call it directly. */
+  /**
+   * Runs {@code args} and returns the exit code; never exits the JVM, so tests call it directly. A leading
+   * {@code --as NAME} runs the scope a stand-alone program of that name ran ({@link ProgramName}).
+   */
   public static int run(CliContext context, String... args) {
-    return commandLine(context).execute(args);
+    return commandLine(context).execute(ProgramName.expand(args));
   }
 
   public static CommandLine commandLine(CliContext context) {
