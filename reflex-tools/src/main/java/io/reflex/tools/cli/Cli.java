@@ -3,6 +3,8 @@ package io.reflex.tools.cli;
 import io.reflex.tools.apikey.ApikeyCommand;
 import io.reflex.tools.config.ConfigCommand;
 import io.reflex.tools.engine.EngineCommand;
+import io.reflex.tools.password.PasswordCommand;
+import io.reflex.tools.policy.PolicyCommand;
 import io.reflex.tools.setup.SetupCommand;
 import picocli.CommandLine;
 
@@ -25,6 +27,8 @@ public final class Cli {
     root.addSubcommand(ApikeyCommand.create(invocation));
     root.addSubcommand(SetupCommand.create(invocation));
     root.addSubcommand(ConfigCommand.create(invocation));
+    root.addSubcommand(new PasswordCommand(invocation));
+    root.addSubcommand(PolicyCommand.create(invocation));
     root.addSubcommand(new CompletionCommand(invocation));
     CliExceptionHandler handler = new CliExceptionHandler(invocation);
     root.setAbbreviatedSubcommandsAllowed(true)
