@@ -1,6 +1,7 @@
 package io.reflex.tools.cli;
 
 import io.reflex.tools.apikey.ApikeyCommand;
+import io.reflex.tools.app.AppCommand;
 import io.reflex.tools.config.ConfigCommand;
 import io.reflex.tools.engine.EngineCommand;
 import io.reflex.tools.password.PasswordCommand;
@@ -29,6 +30,7 @@ public final class Cli {
     root.addSubcommand(ConfigCommand.create(invocation));
     root.addSubcommand(new PasswordCommand(invocation));
     root.addSubcommand(PolicyCommand.create(invocation));
+    root.addSubcommand(AppCommand.create(invocation));
     root.addSubcommand(new CompletionCommand(invocation));
     CliExceptionHandler handler = new CliExceptionHandler(invocation);
     root.setAbbreviatedSubcommandsAllowed(true)

@@ -31,6 +31,10 @@ public final class MissingObjects {
     return true;
   }
 
+  public boolean create(Seed seed) {
+    return create(seed.type(), seed.object());
+  }
+
   /**
    * Creates apikey {@code name} if missing and returns {@code name.secret} for a new one; an existing key's secret
    * is not shown again.
