@@ -37,7 +37,7 @@ public final class Prompts {
 
   /** True only for an explicit yes: a stray Enter must not start a change. */
   public boolean confirm(String question) {
-    return ask(question + " [y/N]", "n").toLowerCase(java.util.Locale.ROOT).startsWith("y");
+    return ask(question + " [y/N]", "n", "").toLowerCase(java.util.Locale.ROOT).startsWith("y");
   }
 
   /** A secret read without echo. */
