@@ -60,6 +60,22 @@ class AppAndBasicSetupTest {
   }
 
   @Test
+  void eachAppKeyReadsTheSecretsOfItsOwnLanesOnly() {
+    master.run("setup", "demo");
+    String keys = master.run("app", "create", "shop", "--regions=us", "--lanes=tst,prd").out();
+    for (String config : new String[] {"shop-t1", "shop-p1"}) {
+      master.run("engine", "co", "merge", config, "-c", "{\"sensitive\": {\"parameters\": {\"K\": \"v\"}}}");
+    }
+    TestCli prd = as(key(keys, "shop-prd"));
+    TestCli nonprd = as(key(keys, "shop-nonprd"));
+
+    assertThat(prd.run("engine", "co", "get", "shop-p1", "sensitive.parameters.K", "-f", "txt").out()).isEqualTo("v\n");
+    assertThat(nonprd.run("engine", "co", "get", "shop-t1", "sensitive.parameters.K", "-f", "txt").out()).isEqualTo("v\n");
+    assertThat(nonprd.run("engine", "co", "get", "shop-p1", "sensitive.parameters.K", "-f", "txt").out()).isNotEqualTo("v\n");
+    assertThat(prd.run("engine", "co", "get", "shop-t1", "sensitive.parameters.K", "-f", "txt").out()).isNotEqualTo("v\n");
+  }
+
+  @Test
   void appCreateAgainCreatesOnlyWhatIsMissingAndShowsNoOldKey() {
     master.run("setup", "demo");
     master.run("app", "create", "shop", "--regions=us", "--lanes=prd");
