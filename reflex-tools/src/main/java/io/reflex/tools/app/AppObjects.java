@@ -72,7 +72,8 @@ final class AppObjects {
 
   /**
    * Policies and the scopes that apply them. Scopes come last when seeding because a scope maps the objects
-   * that exist when it is written.
+   * that exist when it is written. A site with only production lanes, or none, gets no sensitive policy for
+   * the empty side: an empty lane pattern would match names that belong to no lane.
    */
   List<Seed> access() {
     String anyKey = "(" + member(Access.PRD) + " or " + member(Access.NONPRD) + ")";
@@ -81,8 +82,12 @@ final class AppObjects {
     seeds.add(Seed.policy(read, "not sensitive and " + anyKey));
     seeds.add(Seed.scope(read, "targeted", "read", List.of("Pipeline", "Service", "Config"), "rx('^" + app + "(-|$)', obj['name'])"));
     for (Access access : Access.values()) {
+      List<String> lanes = layout.shortNames(access == Access.PRD);
+      if (lanes.isEmpty()) {
+        continue;
+      }
       String sensitive = app + "-sensitive-" + access.suffix();
-      String shorts = String.join("|", layout.shortNames(access == Access.PRD));
+      String shorts = String.join("|", lanes);
       seeds.add(Seed.policy(sensitive, member(access)));
       seeds.add(Seed.scope(sensitive, "targeted", "read", List.of("Config"), "rx('^" + app + "-([a-z0-9-]+-)?(" + shorts + ")[0-9]+$', obj['name'])"));
     }

@@ -24,7 +24,7 @@ import picocli.CommandLine.Mixin;
 @Command(name = "list", aliases = {"ls"}, mixinStandardHelpOptions = true,
     description = "List policies with the scopes that map them")
 final class ListPolicies implements Callable<Integer> {
-  static final List<String> COLUMNS = List.of("policy", "result", "order", "expression", "scope", "type", "actions", "objects", "matches");
+  private static final List<String> COLUMNS = List.of("policy", "result", "order", "expression", "scope", "type", "actions", "objects", "matches");
 
   @Mixin GlobalOptions global;
 
