@@ -78,6 +78,14 @@ class ListFormatsTest {
   }
 
   @Test
+  void everyColumnOnStderrLeavesStdoutEmpty() {
+    TestCli.Result result = cli.run("engine", "svc", "ls", "fmt", "-f", "list", "-s", "name", "--stderr", "name");
+
+    assertThat(result.out()).isEmpty();
+    assertThat(result.err()).isEqualTo("fmt-a\nfmt-b\n");
+  }
+
+  @Test
   void programNameRunsItsScope() {
     TestCli.Result rxe = cli.run("--as", "/usr/local/bin/rxe", "svc", "ls", "fmt", "-f", "list", "-s", "name");
     TestCli.Result engineName = cli.run("--as=engine", "svc", "ls", "fmt-a", "-f", "list", "-s", "name");

@@ -67,7 +67,9 @@ final class ListAction extends ObjectAction {
       }
     }
     Output output = format == null ? out() : out().as(format.output());
-    output.rows(streams.stdout(), rows);
+    if (!streams.stdout().isEmpty()) {
+      output.rows(streams.stdout(), rows);
+    }
     if (!streams.stderr().isEmpty()) {
       output.onStderr().rows(streams.stderr(), rows);
     }
