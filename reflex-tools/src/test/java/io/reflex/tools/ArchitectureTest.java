@@ -31,9 +31,11 @@ class ArchitectureTest {
         .check(CLASSES);
   }
 
+  private static final String[] FEATURES = {"engine", "apikey", "setup", "config", "password", "policy", "app"};
+
   @Test
   void featuresDoNotDependOnEachOther() {
-    for (String feature : new String[] {"engine", "apikey", "setup", "config"}) {
+    for (String feature : FEATURES) {
       noClasses().that().resideInAPackage("io.reflex.tools." + feature + "..")
           .should().dependOnClassesThat().resideInAnyPackage(otherFeatures(feature))
           .check(CLASSES);
@@ -41,7 +43,7 @@ class ArchitectureTest {
   }
 
   private static String[] otherFeatures(String feature) {
-    return java.util.stream.Stream.of("engine", "apikey", "setup", "config")
+    return java.util.stream.Stream.of(FEATURES)
         .filter(other -> !other.equals(feature))
         .map(other -> "io.reflex.tools." + other + "..")
         .toArray(String[]::new);

@@ -8,6 +8,10 @@ import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -22,6 +26,8 @@ final class TestCli {
     throw new AssertionError("no editor expected");
   };
   private boolean terminal;
+  private final Deque<String> secrets = new ArrayDeque<>();
+  private final List<String> secretPrompts = new ArrayList<>();
 
   TestCli(Path home) {
     this.home = home;
@@ -48,6 +54,17 @@ final class TestCli {
     return this;
   }
 
+  /** Answers to password prompts, in order; a prompt with none left fails the test. */
+  TestCli secrets(String... answers) {
+    secrets.addAll(List.of(answers));
+    return this;
+  }
+
+  /** The password prompts shown so far. */
+  List<String> secretPrompts() {
+    return secretPrompts;
+  }
+
   Path profilesFile() {
     return home.resolve("profiles.json");
   }
@@ -68,7 +85,14 @@ final class TestCli {
             profilesFile(),
             home.resolve("no-secrets"),
             terminal,
-            editor);
+            editor,
+            prompt -> {
+              secretPrompts.add(prompt);
+              if (secrets.isEmpty()) {
+                throw new AssertionError("unexpected password prompt: " + prompt);
+              }
+              return secrets.removeFirst().toCharArray();
+            });
     int code = Cli.run(context, args);
     return new Result(code, out.toString(), err.toString());
   }

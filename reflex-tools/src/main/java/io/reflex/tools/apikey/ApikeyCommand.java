@@ -2,6 +2,7 @@ package io.reflex.tools.apikey;
 
 import io.reflex.client.ObjectType;
 import io.reflex.client.ReflexObject;
+import io.reflex.tools.cli.Apikeys;
 import io.reflex.tools.cli.CliException;
 import io.reflex.tools.cli.GlobalOptions;
 import io.reflex.tools.cli.Invocation;
@@ -64,12 +65,7 @@ public final class ApikeyCommand {
         throw CliException.usage("Apikey names are lowercase letters, digits and '-': '" + name + "'");
       }
       invocation.client().create(ObjectType.APIKEY, ReflexObject.named(name));
-      String secret =
-          invocation.client().get(ObjectType.APIKEY, name).field("secrets").map(s -> s.path(0).asText("")).orElse("");
-      if (secret.isEmpty()) {
-        throw CliException.conflict("Apikey '" + name + "' was created, but the engine did not show its secret");
-      }
-      invocation.out().line("new apikey:\n\n\t" + name + "." + secret);
+      invocation.out().line(Apikeys.announcement(Apikeys.reveal(invocation.client(), name)));
       return 0;
     }
   }

@@ -1,8 +1,11 @@
 package io.reflex.tools.cli;
 
 import io.reflex.tools.apikey.ApikeyCommand;
+import io.reflex.tools.app.AppCommand;
 import io.reflex.tools.config.ConfigCommand;
 import io.reflex.tools.engine.EngineCommand;
+import io.reflex.tools.password.PasswordCommand;
+import io.reflex.tools.policy.PolicyCommand;
 import io.reflex.tools.setup.SetupCommand;
 import picocli.CommandLine;
 
@@ -10,9 +13,12 @@ import picocli.CommandLine;
 public final class Cli {
   private Cli() {}
 
-  /** Runs {@code args} and returns the exit code; never exits the JVM, so tests call it directly. */
+  /**
+   * Runs {@code args} and returns the exit code; never exits the JVM, so tests call it directly. A leading
+   * {@code --as NAME} runs the scope a stand-alone program of that name ran ({@link ProgramName}).
+   */
   public static int run(CliContext context, String... args) {
-    return commandLine(context).execute(args);
+    return commandLine(context).execute(ProgramName.expand(args));
   }
 
   public static CommandLine commandLine(CliContext context) {
@@ -22,6 +28,9 @@ public final class Cli {
     root.addSubcommand(ApikeyCommand.create(invocation));
     root.addSubcommand(SetupCommand.create(invocation));
     root.addSubcommand(ConfigCommand.create(invocation));
+    root.addSubcommand(new PasswordCommand(invocation));
+    root.addSubcommand(PolicyCommand.create(invocation));
+    root.addSubcommand(AppCommand.create(invocation));
     root.addSubcommand(new CompletionCommand(invocation));
     CliExceptionHandler handler = new CliExceptionHandler(invocation);
     root.setAbbreviatedSubcommandsAllowed(true)

@@ -22,6 +22,7 @@ import java.util.Objects;
  * @param secretsDir the Docker secrets directory the client consults first
  * @param terminal whether stdout is a terminal: decides the default output format
  * @param editor what {@code edit} runs on the scratch file
+ * @param secrets reads passwords without echo; tests answer from a list instead of a terminal
  */
 public record CliContext(
     PrintWriter out,
@@ -31,7 +32,8 @@ public record CliContext(
     Path profilesFile,
     Path secretsDir,
     boolean terminal,
-    Editor editor) {
+    Editor editor,
+    SecretPrompt secrets) {
 
   public CliContext {
     Objects.requireNonNull(out, "out");
@@ -41,6 +43,7 @@ public record CliContext(
     Objects.requireNonNull(profilesFile, "profilesFile");
     Objects.requireNonNull(secretsDir, "secretsDir");
     Objects.requireNonNull(editor, "editor");
+    Objects.requireNonNull(secrets, "secrets");
   }
 
   /** The real process: its streams, environment, default profile file and {@code $EDITOR}. */
@@ -54,6 +57,20 @@ public record CliContext(
         Profiles.defaultFile(env),
         Path.of("/run/secrets"),
         System.console() != null,
-        new ShellEditor(env));
+        new ShellEditor(env),
+        CliContext::readFromConsole);
+  }
+
+  /** Without a console (stdin piped, no tty) there is nowhere to type a password unseen, so it is refused. */
+  private static char[] readFromConsole(String prompt) {
+    java.io.Console console = System.console();
+    if (console == null) {
+      throw CliException.usage("A password prompt needs a terminal; none is attached");
+    }
+    char[] answer = console.readPassword("%s", prompt);
+    if (answer == null) {
+      throw CliException.usage("Input ended before a password was given");
+    }
+    return answer;
   }
 }

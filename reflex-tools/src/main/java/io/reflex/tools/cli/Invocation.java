@@ -2,7 +2,9 @@ package io.reflex.tools.cli;
 
 import io.reflex.client.ReflexClient;
 import io.reflex.client.ReflexSettings;
+import java.util.List;
 import java.util.Optional;
+import okhttp3.OkHttpClient;
 
 /**
  * One run of the CLI: the machine it runs on, the global options given, and the client and output they lead
@@ -16,6 +18,7 @@ public final class Invocation {
   private String profile;
   private OutputFormat output;
   private boolean debug;
+  private List<String> passwords = List.of();
   private ReflexClient client;
 
   public Invocation(CliContext context) {
@@ -46,6 +49,11 @@ public final class Invocation {
     this.debug = debug;
   }
 
+  /** Passwords to send with every request; they take effect only if given before {@link #client()} is first used. */
+  void passwords(List<String> passwords) {
+    this.passwords = List.copyOf(passwords);
+  }
+
   public boolean debug() {
     return debug;
   }
@@ -73,12 +81,15 @@ public final class Invocation {
   public ReflexClient client() {
     if (client == null) {
       ReflexSettings settings = url == null || apikey == null ? settings() : null;
-      client =
+      ReflexClient.Builder builder =
           ReflexClient.builder()
               .url(url != null ? url : settings.require(ReflexSettings.URL))
               .apikey(apikey != null ? apikey : settings.require(ReflexSettings.APIKEY))
-              .retries(1)
-              .build();
+              .retries(1);
+      if (!passwords.isEmpty()) {
+        builder.okHttpClient(new OkHttpClient.Builder().addInterceptor(PasswordHeaders.of(passwords)).build());
+      }
+      client = builder.build();
     }
     return client;
   }

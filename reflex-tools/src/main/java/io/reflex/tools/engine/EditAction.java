@@ -9,6 +9,7 @@ import io.reflex.client.WriteResult;
 import io.reflex.tools.cli.CliException;
 import io.reflex.tools.cli.Invocation;
 import io.reflex.tools.cli.JsonText;
+import io.reflex.tools.cli.VersionedWrite;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -57,11 +58,7 @@ final class EditAction extends ObjectAction {
         try {
           ReflexObject body = ReflexObject.of(edited.get());
           WriteResult result =
-              !exists
-                  ? client().create(type, body)
-                  : version.isPresent()
-                      ? client().update(type, name, body, version.get())
-                      : client().update(type, name, body);
+              exists ? VersionedWrite.update(client(), type, name, body, version) : client().create(type, body);
           report(exists ? "Updated" : "Created", name, result);
           return 0;
         } catch (ConflictException e) {

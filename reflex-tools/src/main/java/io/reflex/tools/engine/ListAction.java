@@ -7,6 +7,7 @@ import io.reflex.client.ListQuery;
 import io.reflex.client.ObjectType;
 import io.reflex.client.ReflexObject;
 import io.reflex.tools.cli.Invocation;
+import io.reflex.tools.cli.Output;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,13 +33,26 @@ final class ListAction extends ObjectAction {
   @Option(names = {"-a", "--archive"}, paramLabel = "FROM[~TO]", description = "List archived versions written in this range")
   String archive;
 
+  @Option(names = {"-f", "--format"}, paramLabel = "FMT",
+      description = "txt, json, list, csv or tsv; overrides --output for this list")
+  ListFormat format;
+
+  @Option(names = {"--stdout", "--out"}, split = ",", paramLabel = "COL",
+      description = "Columns to print on stdout (default: the shown ones not sent to stderr)")
+  List<String> stdoutColumns;
+
+  @Option(names = {"--stderr", "--err"}, split = ",", paramLabel = "COL", description = "Columns to print on stderr")
+  List<String> stderrColumns;
+
   ListAction(Invocation invocation, ObjectType type) {
     super(invocation, type);
   }
 
   @Override
   public Integer call() {
-    List<String> columns = show != null ? show : archive != null ? List.of("name", "id", "updated_at") : List.of("name", "id");
+    StreamColumns streams =
+        StreamColumns.of(show != null ? show : archive != null ? List.of("name", "id", "updated_at") : List.of("name", "id"), stdoutColumns, stderrColumns);
+    List<String> columns = streams.all();
     NameFilter names = NameFilter.of(filter);
     Predicate<ReflexObject> keep = expression == null ? o -> true : ObjectExpression.compile(expression, type);
     ListQuery query = names.apply(ListQuery.of(type)).cols(expression != null ? List.of("*") : requested(columns));
@@ -52,7 +66,13 @@ final class ListAction extends ObjectAction {
         rows.add(shown(object.json(), columns));
       }
     }
-    out().rows(columns, rows);
+    Output output = format == null ? out() : out().as(format.output());
+    if (!streams.stdout().isEmpty()) {
+      output.rows(streams.stdout(), rows);
+    }
+    if (!streams.stderr().isEmpty()) {
+      output.onStderr().rows(streams.stderr(), rows);
+    }
     return 0;
   }
 

@@ -3,8 +3,8 @@ package io.reflex.tools.engine;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.reflex.client.ObjectType;
 import io.reflex.client.ReflexObject;
-import io.reflex.client.WriteResult;
 import io.reflex.tools.cli.Invocation;
+import io.reflex.tools.cli.VersionedWrite;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,11 +30,7 @@ final class MergeAction extends ObjectAction {
     ObjectNode change = body(content);
     ReflexObject current = client().get(type, name);
     ReflexObject merged = ReflexObject.of(Bodies.merge(Bodies.editable(current.json()), change));
-    WriteResult result =
-        current.version().isPresent()
-            ? client().update(type, name, merged, current.version().get())
-            : client().update(type, name, merged);
-    report("Updated", name, result);
+    report("Updated", name, VersionedWrite.update(client(), type, name, merged, current.version()));
     return 0;
   }
 }

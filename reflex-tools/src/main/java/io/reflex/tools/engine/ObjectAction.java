@@ -10,6 +10,7 @@ import io.reflex.tools.cli.GlobalOptions;
 import io.reflex.tools.cli.Invocation;
 import io.reflex.tools.cli.JsonText;
 import io.reflex.tools.cli.Output;
+import io.reflex.tools.cli.PasswordOptions;
 import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Mixin;
  */
 abstract class ObjectAction implements Callable<Integer> {
   @Mixin GlobalOptions global;
+  @Mixin PasswordOptions passwords;
 
   final Invocation invocation;
   final ObjectType type;
@@ -31,6 +33,7 @@ abstract class ObjectAction implements Callable<Integer> {
   }
 
   ReflexClient client() {
+    passwords.applyTo(invocation);
     return invocation.client();
   }
 

@@ -3,12 +3,12 @@ package io.reflex.tools.setup;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.reflex.client.ObjectType;
-import io.reflex.client.ReflexClient;
 import io.reflex.client.ReflexObject;
 import io.reflex.tools.cli.CliException;
 import io.reflex.tools.cli.GlobalOptions;
 import io.reflex.tools.cli.Invocation;
 import io.reflex.tools.cli.JsonText;
+import io.reflex.tools.cli.MissingObjects;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -44,17 +44,9 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     JsonNode demo = load();
-    ReflexClient client = invocation.client();
+    MissingObjects missing = new MissingObjects(invocation.client(), invocation.out());
     for (JsonNode entry : demo.path("objects")) {
-      ObjectType type = ObjectType.parse(entry.path("type").asText());
-      ReflexObject object = ReflexObject.of((ObjectNode) entry.path("object"));
-      String label = type.tableName() + " '" + object.name() + "'";
-      if (client.find(type, object.name()).isPresent()) {
-        invocation.out().status("Exists  " + label);
-      } else {
-        client.create(type, object);
-        invocation.out().status("Created " + label);
-      }
+      missing.create(ObjectType.parse(entry.path("type").asText()), ReflexObject.of((ObjectNode) entry.path("object")));
     }
     if (files != null) {
       Files.createDirectories(files);

@@ -8,7 +8,7 @@ import picocli.CommandLine.Mixin;
 
 /** {@code reflex setup}: engine profiles (URL and apikey) in the profile file, and demo data. */
 @Command(name = "setup", mixinStandardHelpOptions = true,
-    description = "Manage connection profiles (url, apikey) and load demo data")
+    description = "Manage connection profiles (url, apikey); load demo data or a basic schema")
 public final class SetupCommand {
   @Mixin GlobalOptions global;
 
@@ -23,6 +23,7 @@ public final class SetupCommand {
     setup.addSubcommand(new ProfileCommands.UnsetValue(invocation, store));
     setup.addSubcommand(new WizardCommand(invocation, store));
     setup.addSubcommand(new DemoCommand(invocation));
+    setup.addSubcommand(new BasicCommand(invocation));
     return setup;
   }
 }

@@ -5,8 +5,7 @@ import io.reflex.client.Profiles;
 import io.reflex.tools.cli.CliException;
 import io.reflex.tools.cli.GlobalOptions;
 import io.reflex.tools.cli.Invocation;
-import java.io.IOException;
-import java.io.PrintWriter;
+import io.reflex.tools.cli.Prompts;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -28,10 +27,11 @@ final class WizardCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Profiles profiles = store.read();
-    String name = ask("Profile name", store.currentName(profiles));
+    Prompts prompts = new Prompts(invocation.context());
+    String name = prompts.ask("Profile name", store.currentName(profiles));
     Optional<Profile> existing = profiles.profile(name);
-    String url = ask("Engine URL (http://host:port/api/v1)", existing.map(Profile::url).orElse(""));
-    String apikey = ask("Apikey (name.secret)", existing.map(p -> p.apikey().reveal()).orElse(""), existing.map(ProfileStore::masked).orElse(""));
+    String url = prompts.ask("Engine URL (http://host:port/api/v1)", existing.map(Profile::url).orElse(""));
+    String apikey = prompts.ask("Apikey (name.secret)", existing.map(p -> p.apikey().reveal()).orElse(""), existing.map(ProfileStore::masked).orElse(""));
     if (url.isEmpty() || apikey.isEmpty()) {
       throw CliException.usage("A profile needs both an engine URL and an apikey; nothing was saved");
     }
@@ -39,24 +39,5 @@ final class WizardCommand implements Callable<Integer> {
     store.save(profiles, name, profile);
     invocation.out().status("Saved profile '" + name + "': " + profile.url() + " as " + ProfileStore.masked(profile));
     return 0;
-  }
-
-  private String ask(String question, String current) {
-    return ask(question, current, current);
-  }
-
-  private String ask(String question, String current, String shown) {
-    PrintWriter err = invocation.context().err();
-    err.print(question + (shown.isEmpty() ? "" : " [" + shown + "]") + ": ");
-    err.flush();
-    try {
-      String answer = invocation.context().in().readLine();
-      if (answer == null) {
-        throw CliException.usage("Input ended before the wizard was done; nothing was saved");
-      }
-      return answer.isBlank() ? current : answer.strip();
-    } catch (IOException e) {
-      throw CliException.usage("Cannot read the answer: " + e.getMessage());
-    }
   }
 }
