@@ -8,6 +8,8 @@ import io.reflex.client.config.LaunchPlan;
 import io.reflex.launcher.log.LaunchLog;
 
 import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -58,9 +60,21 @@ public final class ConfigWatcher implements AutoCloseable {
         return watcher;
     }
 
-    /** Whether {@code next} would change what the app sees: file paths, modes, bytes, or variables. */
-    public static boolean differs(LaunchPlan before, LaunchPlan after) {
-        return !before.files().equals(after.files()) || !before.environment().equals(after.environment());
+    /**
+     * Whether {@code after} changes what a running app can be told about: file paths, modes or bytes. Variables
+     * cannot reach a process that is already running, so a change there alone (a new peer, say) is only logged.
+     */
+    public static boolean filesDiffer(LaunchPlan before, LaunchPlan after) {
+        return !rendered(before).equals(rendered(after));
+    }
+
+    /** What lands on disk; which config object produced a file (its name.id reference) does not matter. */
+    private static List<RenderedFile> rendered(LaunchPlan plan) {
+        return plan.files().stream().map(f -> new RenderedFile(f.path(), f.mode(), HexFormat.of().formatHex(f.bytes())))
+                .toList();
+    }
+
+    private record RenderedFile(String path, int mode, String hex) {
     }
 
     private synchronized void schedule() {
@@ -74,9 +88,12 @@ public final class ConfigWatcher implements AutoCloseable {
     private void rerender() {
         try {
             LaunchPlan next = render.get();
-            if (differs(current, next)) {
+            if (filesDiffer(current, next)) {
                 current = next;
                 onChange.accept(next);
+            } else if (!current.environment().equals(next.environment())) {
+                log.info("Config variables changed; they apply when the app is next started");
+                current = next;
             } else {
                 log.debug("Config change did not change the rendered plan; nothing to do");
             }
