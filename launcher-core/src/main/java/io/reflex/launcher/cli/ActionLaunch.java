@@ -28,7 +28,9 @@ final class ActionLaunch {
     }
 
     static int run(LaunchContext context, ReflexClient client, PreparedService prepared) {
-        ActionsFile file = ActionsFile.require(prepared.environment(), Path.of("").toAbsolutePath());
+        Path cwd = Path.of("").toAbsolutePath();
+        ActionsFile file = context.actionsFile().or(() -> ActionsFile.find(prepared.environment(), cwd))
+                .orElseGet(() -> ActionsFile.require(prepared.environment(), prepared.rundir()));
         String target = prepared.target().action().or(() -> prepared.launch().target())
                 .orElseThrow(() -> new LaunchException(ExitReason.BAD_CONFIG,
                         "No launch service action target (svc:target)"));

@@ -4,7 +4,6 @@ import io.reflex.client.ReflexClient;
 import io.reflex.client.config.LaunchOutput;
 import io.reflex.launcher.files.ConfigFileWriter;
 import io.reflex.launcher.plan.PreparedService;
-import io.reflex.launcher.plan.ServicePreparer;
 
 /**
  * {@code launch env} and {@code launch config} (6.7): the preparation without running anything. Both print
@@ -18,7 +17,7 @@ final class InspectCommands {
     static int env(LaunchContext context) {
         ReflexClient client = context.client();
         PreparedService prepared = context.preparer(client)
-                .prepare(context.target(), context.environment(), ServicePreparer.LocalDirs.none(), false);
+                .prepare(context.target(), context.environment(), context::localDirs, false);
         context.out().print(LaunchOutput.env(prepared.plan(), !context.arguments().noexport()));
         context.out().flush();
         return 0;
@@ -28,7 +27,7 @@ final class InspectCommands {
         ReflexClient client = context.client();
         boolean commit = context.arguments().commit();
         PreparedService prepared = context.preparer(client)
-                .prepare(context.target(), context.environment(), ServicePreparer.LocalDirs.none(), commit);
+                .prepare(context.target(), context.environment(), context::localDirs, commit);
         if (commit) {
             prepared.plan().log().forEach(context.log()::info);
             if (!prepared.plan().files().isEmpty()) {

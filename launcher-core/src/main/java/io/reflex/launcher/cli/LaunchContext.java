@@ -2,6 +2,7 @@ package io.reflex.launcher.cli;
 
 import io.reflex.client.ReflexClient;
 import io.reflex.client.ReflexSettings;
+import io.reflex.launcher.actions.ActionsFile;
 import io.reflex.launcher.log.LaunchLog;
 import io.reflex.launcher.plan.EngineCalls;
 import io.reflex.launcher.plan.LaunchTarget;
@@ -9,10 +10,12 @@ import io.reflex.launcher.plan.SecretFiles;
 import io.reflex.launcher.plan.ServicePreparer;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What every command needs, made once: the environment and secrets the launch reads (injected, so tests never
@@ -41,6 +44,16 @@ record LaunchContext(Arguments arguments, Map<String, String> environment, Secre
                 .secretsDir(secrets.directory()).environment(environment).build();
         return ReflexClient.builder().settings(settings).retries(0)
                 .connectTimeout(Duration.ofSeconds(3)).readTimeout(Duration.ofSeconds(30)).build();
+    }
+
+    /** The actions file as found from the launcher's own environment and working directory (6.5, 7.1). */
+    Optional<ActionsFile> actionsFile() {
+        return ActionsFile.find(environment, Path.of("").toAbsolutePath());
+    }
+
+    ServicePreparer.LocalDirs localDirs() {
+        return actionsFile().map(file -> new ServicePreparer.LocalDirs(file.configText("rundir"), file.configText("cfgdir")))
+                .orElse(ServicePreparer.LocalDirs.none());
     }
 
     EngineCalls calls() {

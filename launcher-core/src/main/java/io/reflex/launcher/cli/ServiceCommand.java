@@ -7,7 +7,6 @@ import io.reflex.launcher.instance.InstanceRegistration;
 import io.reflex.launcher.instance.LifecycleState;
 import io.reflex.launcher.nativeos.ProcessImage;
 import io.reflex.launcher.plan.PreparedService;
-import io.reflex.launcher.plan.ServicePreparer;
 import io.reflex.launcher.process.ChildEnvironment;
 import io.reflex.launcher.process.ExecutableResolver;
 
@@ -31,7 +30,7 @@ final class ServiceCommand {
     static int run(LaunchContext context) {
         ReflexClient client = context.client();
         PreparedService prepared = context.preparer(client)
-                .prepare(context.target(), context.environment(), ServicePreparer.LocalDirs.none(), true);
+                .prepare(context.target(), context.environment(), context::localDirs, true);
         if (prepared.actionMode()) {
             return ActionLaunch.run(context, client, prepared);
         }

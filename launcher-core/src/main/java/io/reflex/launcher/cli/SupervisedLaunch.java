@@ -100,7 +100,7 @@ final class SupervisedLaunch {
         ServicePreparer preparer = context.preparer(client);
         String reload = context.arguments().reloadSignal();
         return ConfigWatcher.start(client, prepared.plan(),
-                () -> preparer.prepare(prepared.target(), context.environment(), ServicePreparer.LocalDirs.none(), true)
+                () -> preparer.prepare(prepared.target(), context.environment(), context::localDirs, true)
                         .plan(),
                 (LaunchPlan next) -> {
                     ConfigFileWriter.writeAll(next.files());

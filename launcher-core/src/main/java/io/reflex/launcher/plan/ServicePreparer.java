@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Steps 1 to 3 of {@code launch service} (6.3, 6.4): read the service and its pipeline, work out directories and
@@ -35,11 +36,12 @@ public final class ServicePreparer {
 
     /**
      * @param environment the launcher's environment, which {@code ${VAR}} and {@code %{VAR}} see first
-     * @param localDirs   an actions file's {@code rundir}/{@code cfgdir}, which win in action mode (6.5)
+     * @param localDirs   an actions file's {@code rundir}/{@code cfgdir}, which win in action mode (6.5); only
+     *                    looked for in action mode
      * @param commit      also process exports and compute files ({@code launch service}, {@code config --commit})
      */
-    public PreparedService prepare(LaunchTarget target, Map<String, String> environment, LocalDirs localDirs,
-                                   boolean commit) {
+    public PreparedService prepare(LaunchTarget target, Map<String, String> environment,
+                                   Supplier<LocalDirs> localDirs, boolean commit) {
         ReflexObject service = calls.call(() -> client.find(ObjectType.SERVICE, target.service()))
                 .orElseThrow(() -> new LaunchException(ExitReason.UNKNOWN_SERVICE,
                         "Cannot find service: " + target.service()));
@@ -53,8 +55,9 @@ public final class ServicePreparer {
         env.put("APP_PIPELINE", pipeline.name());
         env.put("APP_SERVICE", service.name());
         boolean actionMode = target.action().isPresent() || "action".equals(launch.type());
-        String rundir = Substitution.apply(pick(actionMode, localDirs.rundir(), launch.rundir()), env);
-        String cfgdir = Substitution.apply(pick(actionMode, localDirs.cfgdir(), launch.cfgdir()), env);
+        LocalDirs local = actionMode ? localDirs.get() : LocalDirs.none();
+        String rundir = Substitution.apply(local.rundir().or(launch::rundir).orElse("."), env);
+        String cfgdir = Substitution.apply(local.cfgdir().or(launch::cfgdir).orElse("."), env);
         List<String> argv = actionMode ? List.of()
                 : launch.exec().stream().map(part -> Substitution.apply(part, env)).toList();
         env.put("APP_RUN_BASE", rundir);
@@ -80,10 +83,6 @@ public final class ServicePreparer {
         } catch (NotFoundException e) {
             throw new LaunchException(ExitReason.BAD_CONFIG, e.getMessage(), e);
         }
-    }
-
-    private static String pick(boolean actionMode, Optional<String> local, Optional<String> pipeline) {
-        return (actionMode ? local.or(() -> pipeline) : pipeline).orElse(".");
     }
 
     /**
