@@ -57,7 +57,7 @@ final class SupervisedLaunch {
                     controller.requestStop(Optional.empty());
                 }
             });
-            boolean launched = controller.launch(new HeartbeatComponent(heartbeat), false);
+            boolean launched = controller.launch(new HeartbeatComponent(heartbeat, controller::failure), false);
             for (JsonNode sidecar : spec.sidecars()) {
                 launched = launched && controller.launch(spec.sidecar(sidecar, processes, context.log()), false);
             }

@@ -63,6 +63,11 @@ public final class Controller {
         stopRequested.complete(null);
     }
 
+    /** The first error so far, if any: the reason the service is shutting down. */
+    public Optional<Failure> failure() {
+        return Optional.ofNullable(firstFailure.get());
+    }
+
     /**
      * Waits until a component ends or a stop is requested, stops everything in reverse order and returns the
      * launcher's exit code.

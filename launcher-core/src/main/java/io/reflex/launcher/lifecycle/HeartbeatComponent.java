@@ -6,14 +6,18 @@ import io.reflex.launcher.nativeos.ExitStatus;
 
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /** The instance heartbeat as a component: started first so the console sees "starting", stopped last. */
 public final class HeartbeatComponent implements Component {
 
     private final Heartbeat heartbeat;
+    private final Supplier<Optional<Failure>> failure;
 
-    public HeartbeatComponent(Heartbeat heartbeat) {
+    /** @param failure the controller's first error, read at stop time to report {@code failed} or {@code stopped} */
+    public HeartbeatComponent(Heartbeat heartbeat, Supplier<Optional<Failure>> failure) {
         this.heartbeat = heartbeat;
+        this.failure = failure;
     }
 
     @Override
@@ -34,9 +38,7 @@ public final class HeartbeatComponent implements Component {
 
     @Override
     public void stop() {
-        if (heartbeat.state() != LifecycleState.FAILED) {
-            heartbeat.update(LifecycleState.STOPPED);
-        }
+        heartbeat.update(failure.get().isPresent() ? LifecycleState.FAILED : LifecycleState.STOPPED);
         heartbeat.close();
     }
 }

@@ -215,4 +215,26 @@ class SuperviseModeTest {
             launch.waitFor();
         }
     }
+
+    @Test
+    void restartOnFailureStartsTheAppAgainWithGrowingBackoff() throws Exception {
+        Path rundir = service("restarts", """
+                echo run >> runs.txt
+                [ "$(wc -l < runs.txt)" -ge 3 ] && exit 0
+                exit 5""", "");
+        LaunchProcess launch = supervise("restarts", "--restart", "on-failure");
+        assertThat(launch.waitFor()).as(launch.stderr()).isZero();
+        assertThat(Files.readAllLines(rundir.resolve("runs.txt"))).hasSize(3);
+        assertThat(launch.stderr()).contains("restarting in 1000 ms").contains("restarting in 2000 ms");
+    }
+
+    @Test
+    void aFailedAppMarksTheInstanceFailed() throws Exception {
+        service("fails", "exit 3", "");
+        LaunchProcess launch = supervise("fails");
+        assertThat(launch.waitFor()).isEqualTo(3);
+        String instance = "fails-" + Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+        assertThat(lifecycleState(instance)).isEqualTo("failed");
+        assertThat(engine.client().get(ObjectType.INSTANCE, instance).text("status")).contains("failed");
+    }
 }
