@@ -2,11 +2,13 @@ package io.reflex.launcher.cli;
 
 import io.reflex.launcher.ExitReason;
 import io.reflex.launcher.LaunchException;
+import io.reflex.launcher.process.SignalForwarder;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -141,7 +143,12 @@ public record Arguments(String command, Optional<String> target, List<String> ap
                     case "no", "never" -> false;
                     default -> throw usage("--restart must be no or on-failure, not " + value);
                 };
-                case "--reload-signal" -> reloadSignal = value.toUpperCase(java.util.Locale.ROOT).replaceFirst("^SIG", "");
+                case "--reload-signal" -> {
+                    reloadSignal = value.toUpperCase(Locale.ROOT).replaceFirst("^SIG", "");
+                    if (!reloadSignal.equals("NONE") && !SignalForwarder.FORWARDED.containsKey(reloadSignal)) {
+                        throw usage("--reload-signal must be none or one of " + SignalForwarder.FORWARDED.keySet());
+                    }
+                }
                 case "--logfmt" -> logfmt = value;
                 case "--debug" -> debug = true;
                 case "--secrets-dir" -> secretsDir = Optional.of(Path.of(value));

@@ -55,6 +55,9 @@ public final class LaunchMain {
         } catch (ReflexException e) {
             log.abort(e.getMessage());
             return reason(e).code();
+        } catch (RuntimeException e) {
+            log.abort(e.getMessage() == null ? e.toString() : e.getMessage());
+            return ExitReason.FAILED.code();
         }
     }
 

@@ -33,6 +33,7 @@ class BadInputTest {
         engine = EngineFixture.start(dir.resolve("engine"));
         rundir = Files.createDirectories(dir.resolve("app"));
         Apps.script(rundir, "app.sh", "touch started");
+        Files.writeString(rundir.resolve("not-executable.sh"), "#!/bin/sh\ntouch started\n");
         Path notADirectory = Files.writeString(dir.resolve("plain-file"), "x");
         engine.put(ObjectType.CONFIG, """
                 {"name": "plain", "type": "file", "sensitive": {"parameters": {"D": "d"}},
@@ -42,11 +43,14 @@ class BadInputTest {
                  "sensitive": {"parameters": {"A": "%{B}", "B": "%{C}", "C": "%{B}"}}}""");
         pipeline("good", rundir.toString(), rundir.resolve("cfg").toString(), "./app.sh");
         pipeline("noexec", rundir.toString(), rundir.resolve("cfg-noexec").toString(), "./missing.sh");
+        pipeline("noexecbit", rundir.toString(), rundir.resolve("cfg-noexecbit").toString(), "./not-executable.sh");
         pipeline("badcfg", rundir.toString(), notADirectory.resolve("cfg").toString(), "./app.sh");
         engine.put(ObjectType.PIPELINE, "{\"name\": \"nolaunch\"}");
         service("ok-svc", "good", "plain");
         service("noexec-svc", "noexec", "plain");
         service("badcfg-svc", "badcfg", "plain");
+        service("noexecbit-svc", "noexecbit", "plain");
+        service("nopipeline-svc", "ghost", "plain");
         service("nolaunch-svc", "nolaunch", "plain");
         service("cyclic-svc", "good", "cyclic");
     }
@@ -120,6 +124,24 @@ class BadInputTest {
         assertRefused(launch(engine.environment(), "service", "noexec-svc"), ExitReason.EXEC_NOT_FOUND,
                 "Cannot find executable: ./missing.sh");
         assertThat(rundir.resolve("cfg-noexec")).doesNotExist();
+    }
+
+    @Test
+    void programWithoutExecuteBitExits6() throws Exception {
+        assertRefused(launch(engine.environment(), "service", "noexecbit-svc"), ExitReason.EXEC_NOT_FOUND,
+                "Cannot find executable: ./not-executable.sh");
+    }
+
+    @Test
+    void missingPipelineExits5() throws Exception {
+        assertRefused(launch(engine.environment(), "service", "nopipeline-svc"), ExitReason.BAD_CONFIG,
+                "Cannot find pipeline: ghost");
+    }
+
+    @Test
+    void unknownOptionValueIsAUsageError() throws Exception {
+        assertRefused(launch(engine.environment(), "service", "ok-svc", "--reload-signal", "BOGUS"), ExitReason.USAGE,
+                "--reload-signal must be none or one of");
     }
 
     @Test

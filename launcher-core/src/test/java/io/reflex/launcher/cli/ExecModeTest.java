@@ -53,9 +53,10 @@ class ExecModeTest {
                 echo "pid=$$"
                 echo "exe=$(readlink /proc/$$/exe)"
                 echo "args=$*"
+                for fd in /proc/$$/fd/*; do echo "fd=$(readlink "$fd")"; done
                 tr '\\0' '\\n' < /proc/$$/environ > environ.txt
                 echo "$$" > app.pid
-                sleep 2
+                exec grep -E '^Sig(Blk|Ign)' /proc/self/status
                 """);
         ObjectNode pipeline = (ObjectNode) inputs.path("pipeline").deepCopy();
         ObjectNode launch = pipeline.putObject("launch");
@@ -85,6 +86,9 @@ class ExecModeTest {
         String out = launch.stdout();
         assertThat(out).contains("pid=" + launch.pid()).contains("args=first extra");
         assertThat(out).containsPattern("exe=/\\S*(dash|bash|sh)\n").doesNotContain("java");
+        assertThat(out).as("no signal blocked, none of the JVM's files inherited")
+                .contains("SigBlk:\t0000000000000000")
+                .doesNotContainPattern("fd=.*(\\.jar|socket:|\\.jsa|\\.so)");
 
         JsonNode files = vector.path("expected").path("files");
         for (String name : List.of("local.xml", "local.keystore")) {
@@ -155,5 +159,23 @@ class ExecModeTest {
         LaunchProcess launch = LaunchProcess.start(dir, environment(), List.of("--version"));
         assertThat(launch.waitFor()).isZero();
         assertThat(launch.stdout()).startsWith("launch 0.");
+    }
+
+    @Test
+    void configCommitWritesTheFilesAndPrintsTheMergedDocument() throws Exception {
+        Path base = Files.createDirectories(dir.resolve("commit"));
+        Files.createDirectories(base.resolve("config"));
+        Files.copy(cfgdir.resolve("local.xml.in"), base.resolve("config/local.xml.in"));
+        Map<String, String> env = environment();
+        env.put("BASE", base.toString());
+
+        LaunchProcess launch = LaunchProcess.start(dir, env, List.of("cfg", "bct-tst", "--commit"));
+
+        assertThat(launch.waitFor()).as(launch.stderr()).isZero();
+        JsonNode document = EngineFixture.JSON.readTree(launch.stdout());
+        assertThat(document.path("launch").path("cfgdir").asText()).isEqualTo("${BASE}/config");
+        assertThat(document.path("setenv").path("MONGO-URI").asText()).isEqualTo("mongodb://test-db/test_db");
+        assertThat(document.has("exports")).isFalse();
+        assertThat(base.resolve("config/local.keystore")).hasContent("not really a keystore object");
     }
 }
