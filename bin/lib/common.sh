@@ -31,7 +31,7 @@ reflex_use_jdk() {
 # Builds MODULE (and what it depends on) when its jar is missing or older than any source.
 reflex_ensure_built() {
   local module=$1 jar
-  jar=$(ls "$REFLEX_HOME/$module"/target/"$module"-*.jar 2>/dev/null | grep -v -- '-tests.jar' | head -n 1)
+  jar=$(ls "$REFLEX_HOME/$module"/target/"$module"-*.jar 2>/dev/null | grep -v -- '-tests.jar' | head -n 1 || true)
   if [ -n "$jar" ] && [ -z "$(find "$REFLEX_HOME" -path '*/src/main/*' -newer "$jar" -print -quit 2>/dev/null)" ] \
      && [ -z "$(find "$REFLEX_HOME" -name pom.xml -newer "$jar" -print -quit 2>/dev/null)" ]; then
     return 0

@@ -3,7 +3,7 @@ package io.reflex.engine;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.reflex.engine.model.ObjectKind;
-import io.reflex.engine.objects.SensitiveFields;
+import io.reflex.engine.crypto.SensitiveFields;
 import io.reflex.engine.store.ObjectStore;
 import io.reflex.engine.store.StoredObject;
 import io.reflex.engine.store.WriteTransaction.Change;

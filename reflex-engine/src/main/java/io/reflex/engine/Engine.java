@@ -17,7 +17,7 @@ import io.reflex.engine.http.HttpServer;
 import io.reflex.engine.model.ObjectKind;
 import io.reflex.engine.objects.ObjectReads;
 import io.reflex.engine.objects.ObjectWrites;
-import io.reflex.engine.objects.SensitiveFields;
+import io.reflex.engine.crypto.SensitiveFields;
 import io.reflex.engine.policy.PolicyEngine;
 import io.reflex.engine.store.AuditLog;
 import io.reflex.engine.store.ChangeLog;
@@ -30,6 +30,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -75,7 +76,10 @@ public final class Engine implements AutoCloseable {
     }
 
     private void run() throws Exception {
-        Files.createDirectories(settings.dataDir());
+        if (!Files.isDirectory(settings.dataDir())) {
+            Files.createDirectories(settings.dataDir(),
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        }
         Clock clock = Clock.systemUTC();
         ObjectMapper mapper = new ObjectMapper();
         KeyRing keys = keys();
@@ -96,6 +100,7 @@ public final class Engine implements AutoCloseable {
         }
 
         PolicyEngine policies = new PolicyEngine(store, clock, settings.policyRefresh());
+        policies.warmUp();
         Sessions sessions = new Sessions(new SessionStore(database), cipher, clock, settings.sessionSeconds(),
                 settings.bindSessionsToIp());
         SignIn signIn = new SignIn(store, sensitive, sessions, clock, settings.missingKeyDelay(), settings.routeBase());
@@ -129,14 +134,15 @@ public final class Engine implements AutoCloseable {
         new ProcessorMetrics().bindTo(metrics);
         resources.push(metrics::close);
 
+        WatchFeed watch = new WatchFeed(changes, tail, store, policies, Duration.ofSeconds(15));
         EngineRoutes routes = new EngineRoutes(settings.routeBase(), health, signIn, sessions,
                 new ObjectReads(store, sensitive, policies, audit, clock),
                 new ObjectWrites(store, sensitive, policies, clock),
-                new WatchFeed(changes, tail, store, policies, Duration.ofSeconds(15)),
-                policies, audit, metrics, clock);
+                watch, policies, audit, metrics, clock);
         http = new HttpServer(settings.host(), settings.port(), settings.maxBodyBytes(), settings.trustForwardedFor(),
                 routes, metrics);
         resources.push(http);
+        resources.push(watch);
         http.start();
         LOG.info("Base path={}", settings.routeBase());
         LOG.info("Reflex Engine listening on {}", url());

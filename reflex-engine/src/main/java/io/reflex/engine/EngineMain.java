@@ -12,7 +12,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code reflex-engine}: starts one engine node and runs until SIGTERM or SIGINT, then shuts down gracefully and exits
@@ -42,6 +44,9 @@ public final class EngineMain implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "Engine configuration (JSON, the keys of REFLEX_ENGINE_CONFIG).")
     private Path config;
 
+    @Spec
+    private CommandSpec spec;
+
     private final Map<String, String> env;
     private final Path secretsDir;
 
@@ -51,19 +56,24 @@ public final class EngineMain implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        CommandLine cli = new CommandLine(new EngineMain(System.getenv(), Path.of("/run/secrets")));
+        System.exit(commandLine(new EngineMain(System.getenv(), Path.of("/run/secrets"))).execute(args));
+    }
+
+    /** The command with its error handling: a failure to start is one line on stderr and exit status 1. */
+    static CommandLine commandLine(EngineMain main) {
+        CommandLine cli = new CommandLine(main);
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
             line.getErr().println("reflex-engine: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return 1;
         });
-        System.exit(cli.execute(args));
+        return cli;
     }
 
     @Override
     public Integer call() throws Exception {
         EngineSettings settings = settings();
         Engine engine = Engine.start(settings);
-        PrintWriter err = new CommandLine(this).getErr();
+        PrintWriter err = spec.commandLine().getErr();
         engine.createdMasterKey().ifPresent(key -> {
             String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
             err.println(stamp + " Initializing schema master apikey, <CHANGE> REFLEX_APIKEY=" + key);

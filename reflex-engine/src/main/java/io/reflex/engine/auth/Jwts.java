@@ -21,6 +21,7 @@ import java.util.Optional;
 final class Jwts {
 
     static final long LEEWAY_SECONDS = 60;
+    private static final long CLIENT_SIGN_IN_SECONDS = 300;
 
     private Jwts() {}
 
@@ -96,11 +97,15 @@ final class Jwts {
         };
     }
 
-    /** True when {@code exp} exists and is not further ahead than the engine allows. */
-    static boolean expiryWithin(DecodedJWT token, long maxSecondsAhead, long nowMillis) {
+    /**
+     * True when {@code exp} exists and is not further ahead than the session lifetime allows. The bound never drops
+     * below 300 s, because the original clients always ask for 300 s (sign-in) or up to the session's end.
+     */
+    static boolean expiryWithin(DecodedJWT token, long sessionSeconds, long nowMillis) {
         if (token.getExpiresAt() == null) {
             return false;
         }
-        return token.getExpiresAt().getTime() <= nowMillis + (maxSecondsAhead + LEEWAY_SECONDS) * 1000;
+        long maxAhead = Math.max(sessionSeconds, CLIENT_SIGN_IN_SECONDS) + LEEWAY_SECONDS;
+        return token.getExpiresAt().getTime() <= nowMillis + maxAhead * 1000;
     }
 }

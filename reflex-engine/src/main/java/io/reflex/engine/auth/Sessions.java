@@ -41,7 +41,7 @@ public final class Sessions {
     }
 
     /** A newly opened session, as the sign-in answer reports it. */
-    public record Opened(String sid, String secret, long tokenId, double expiresAt) {}
+    public record Opened(String sid, String secret, long tokenId, long expiresMillis) {}
 
     private record Session(long tokenId, String tokenName, List<byte[]> keys, long expiresMillis, String ip) {}
 
@@ -60,7 +60,7 @@ public final class Sessions {
         long expires = now + lifetimeSeconds * 1000;
         store.insert(new SessionStore.Row(sid, tokenId, tokenName, cipher.encrypt(secret), expires, ip));
         cache.put(sid, new Session(tokenId, tokenName, Jwts.keysOf(secret), expires, ip));
-        return new Opened(sid, secret, tokenId, expires / 1000.0);
+        return new Opened(sid, secret, tokenId, expires);
     }
 
     /** @throws ApiException 401 for every way the token, cookie or session can be wrong */

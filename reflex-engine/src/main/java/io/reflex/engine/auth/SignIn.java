@@ -6,9 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.reflex.engine.http.ApiException;
 import io.reflex.engine.http.ApiRequest;
 import io.reflex.engine.http.Reply;
+import io.reflex.engine.http.WireJson;
 import io.reflex.engine.model.ObjectKind;
 import io.reflex.engine.model.Target;
-import io.reflex.engine.objects.SensitiveFields;
+import io.reflex.engine.crypto.SensitiveFields;
 import io.reflex.engine.store.ObjectStore;
 import io.reflex.engine.store.StoredObject;
 import java.time.Clock;
@@ -68,8 +69,8 @@ public final class SignIn {
                 .put("status", "success")
                 .put("session", session.sid())
                 .put("secret", session.secret())
-                .put("jti", session.tokenId())
-                .put("expires_at", session.expiresAt());
+                .put("jti", session.tokenId());
+        body.set("expires_at", WireJson.epochSeconds(session.expiresMillis()));
         return Reply.json(200, body).withHeader("Set-Cookie", "sid=" + session.sid() + "; Max-Age="
                 + sessions.lifetimeSeconds() + "; Path=" + routeBase + "; Version=1; HttpOnly");
     }

@@ -138,6 +138,14 @@ public final class HttpServer implements AutoCloseable {
                     case Streaming streaming -> stream(response, callback, streaming);
                 }
             } finally {
+                long micros = (System.nanoTime() - started) / 1000;
+                if (!method.equals("GET") && !method.equals("HEAD")) {
+                    LOG.info("request method={} path={} status={} micros={} peer={}", method,
+                            Request.getPathInContext(request), status, micros, Request.getRemoteAddr(request));
+                } else if (LOG.isDebugEnabled()) {
+                    LOG.debug("request method={} path={} status={} micros={} peer={}", method,
+                            Request.getPathInContext(request), status, micros, Request.getRemoteAddr(request));
+                }
                 Timer.builder("reflex.http.requests")
                         .tag("method", method)
                         .tag("status", Integer.toString(status))

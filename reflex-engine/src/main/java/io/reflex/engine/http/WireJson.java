@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.DecimalNode;
+import java.math.BigDecimal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -29,6 +31,15 @@ public final class WireJson {
 
     public static ObjectMapper mapper() {
         return MAPPER;
+    }
+
+    /**
+     * Epoch time as the original wrote it: a plain decimal ({@code 1795292449.0}, {@code 1795292749.85}), never
+     * the exponent form ({@code 1.795292449E9}) a Java double prints.
+     */
+    public static JsonNode epochSeconds(long millis) {
+        BigDecimal seconds = BigDecimal.valueOf(millis, 3).stripTrailingZeros();
+        return DecimalNode.valueOf(seconds.scale() < 1 ? seconds.setScale(1) : seconds);
     }
 
     public static byte[] bytes(JsonNode node) {

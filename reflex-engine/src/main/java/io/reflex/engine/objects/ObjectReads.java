@@ -1,5 +1,6 @@
 package io.reflex.engine.objects;
 
+import io.reflex.engine.crypto.SensitiveFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

@@ -1,5 +1,6 @@
 package io.reflex.engine.objects;
 
+import io.reflex.engine.crypto.SensitiveFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -84,7 +85,7 @@ public final class ObjectWrites {
                 if (ifMatch.isPresent()) {
                     throw preconditionFailed(kind, target.name().get());
                 }
-                return insert(caller, kind, validName(kind, input.textNode(target.name().get())), input, tx, "updated");
+                return insert(caller, kind, validName(kind, input.textNode(targetText)), input, tx, "updated");
             }
             StoredObject old = current.get();
             if (ifMatch.isPresent() && !ifMatch.get().replace("\"", "").strip().equals(Long.toString(old.version()))) {

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.reflex.engine.auth.Caller;
 import io.reflex.engine.model.ObjectKind;
 import io.reflex.engine.model.Target;
-import io.reflex.engine.objects.SensitiveFields;
+import io.reflex.engine.crypto.SensitiveFields;
 import io.reflex.engine.policy.expr.ExpressionContext;
 import io.reflex.engine.policy.expr.ExpressionSyntaxException;
 import io.reflex.engine.policy.expr.PolicyExpression;
@@ -51,6 +51,14 @@ public final class PolicyEngine {
         this.store = store;
         this.clock = clock;
         this.refresh = refresh;
+    }
+
+    /**
+     * Loads and compiles every policy and scope now, so the first request after a start does not pay for the
+     * expression engine's initialisation.
+     */
+    public void warmUp() {
+        current().forType(ObjectKind.CONFIG.table());
     }
 
     /** Forgets everything derived from policies, scopes and groups; the next check reloads them. */

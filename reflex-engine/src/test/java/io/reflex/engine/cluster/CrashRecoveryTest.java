@@ -54,7 +54,10 @@ class CrashRecoveryTest {
                     }
                 });
             }
-            Thread.sleep(1500);
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            while (acknowledged.size() < 100 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
             engine.kill();
             running.set(false);
             writers.shutdown();

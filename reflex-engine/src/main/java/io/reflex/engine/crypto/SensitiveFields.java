@@ -1,11 +1,10 @@
-package io.reflex.engine.objects;
+package io.reflex.engine.crypto;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.reflex.engine.crypto.SecretCipher;
 import io.reflex.engine.model.ObjectKind;
 import io.reflex.engine.store.StoredObject;
 import java.util.ArrayList;
