@@ -73,10 +73,10 @@ public final class ActionRunner {
         ActionEnvironment.apply(env, action.path("setenv"),
                 actionConfig.isObject() ? ActionEnvironment.dictionary(actionConfig, action.path("setenv")) : Map.of());
         switch (type) {
-            case "system" -> spawn(name, command(action, "exec", "cmd", env), extraArguments, env, stdinFor(actionConfig));
+            case "system" -> spawn(name, command(name, action, "exec", "cmd", env), extraArguments, env, stdinFor(actionConfig));
             case "script" -> spawn(name, List.of(file.directory().resolve(action.path("target").asText(name)).toString()),
                     extraArguments, env, stdinFor(actionConfig));
-            case "exec" -> exec(command(action, "cmd", "exec", env), extraArguments, env);
+            case "exec" -> exec(command(name, action, "cmd", "exec", env), extraArguments, env);
             case "group" -> action.path("actions").forEach(member -> run(member.asText(), List.of()));
             default -> log.info("Ignoring unrecognized action: " + type);
         }
@@ -107,13 +107,14 @@ public final class ActionRunner {
         return Optional.of("stdin".equals(actionConfig.asText()) ? configPayload.orElse(new byte[0]) : new byte[0]);
     }
 
-    private static List<String> command(ObjectNode action, String field, String legacy, Map<String, String> env) {
+    private static List<String> command(String name, ObjectNode action, String field, String legacy,
+                                        Map<String, String> env) {
         JsonNode command = action.path(field).isArray() ? action.path(field) : action.path(legacy);
         if (!command.isArray() || command.isEmpty()) {
-            throw new LaunchException(ExitReason.BAD_CONFIG, "Action has no command: " + action);
+            throw new LaunchException(ExitReason.BAD_CONFIG, "Action " + name + " has no " + field + " command");
         }
         List<String> argv = new ArrayList<>();
-        command.forEach(part -> argv.add(Substitution.apply(part.asText(), name -> env.getOrDefault(name, ""))));
+        command.forEach(part -> argv.add(Substitution.apply(part.asText(), variable -> env.getOrDefault(variable, ""))));
         return argv;
     }
 

@@ -1,6 +1,8 @@
 package io.reflex.launcher.cli;
 
 import io.reflex.client.ReflexClient;
+import io.reflex.launcher.ExitReason;
+import io.reflex.launcher.LaunchException;
 import io.reflex.launcher.files.ConfigFileWriter;
 import io.reflex.launcher.instance.HostIdentity;
 import io.reflex.launcher.instance.InstanceRegistration;
@@ -47,8 +49,12 @@ final class ServiceCommand {
             return SupervisedLaunch.run(context, client, prepared, app, registration);
         }
         registration.ping(LifecycleState.STARTING, 0);
-        ProcessImage.replace(app.executable(), app.argv(), app.environment(), app.rundir(), Optional.empty());
-        throw new IllegalStateException("exec returned");
+        try {
+            ProcessImage.replace(app.executable(), app.argv(), app.environment(), app.rundir(), Optional.empty());
+        } catch (IllegalStateException e) {
+            throw new LaunchException(ExitReason.EXEC_NOT_FOUND, e.getMessage(), e);
+        }
+        throw new IllegalStateException("execve returned without an error");
     }
 
     /** Resolves the rundir, the program and the child environment, and checks the cfgdir, writing nothing. */

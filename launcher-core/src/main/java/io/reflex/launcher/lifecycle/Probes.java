@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The three readiness questions a pipeline can ask: an HTTP path answers 2xx, a TCP port accepts, a command exits
@@ -50,7 +51,7 @@ public final class Probes {
             try {
                 ExitStatus status = child.exit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
                 return status.success();
-            } catch (java.util.concurrent.TimeoutException e) {
+            } catch (TimeoutException e) {
                 processes.signal(child.pid(), 9);
                 return false;
             }

@@ -139,7 +139,7 @@ public final class ChildProcesses implements AutoCloseable {
     private static int[] pipe(Arena arena) {
         MemorySegment state = LibC.callState(arena);
         MemorySegment fds = arena.allocate(ValueLayout.JAVA_INT, 2);
-        if (LibC.pipe2(state, fds, 02000000) != 0) {
+        if (LibC.pipe2(state, fds, LibC.O_CLOEXEC) != 0) {
             throw new LibC.NativeError("pipe2", LibC.errno(state));
         }
         return new int[] {fds.getAtIndex(ValueLayout.JAVA_INT, 0), fds.getAtIndex(ValueLayout.JAVA_INT, 1)};

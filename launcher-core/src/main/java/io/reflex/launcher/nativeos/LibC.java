@@ -37,6 +37,7 @@ final class LibC {
     static final short POSIX_SPAWN_SETSIGDEF = 0x04;
     static final short POSIX_SPAWN_SETSIGMASK = 0x08;
     static final int MFD_CLOEXEC = 1;
+    static final int O_CLOEXEC = 02000000;
     /** glibc's sigset_t is 1024 bits. */
     static final long SIGSET_SIZE = 128;
     /** Larger than glibc's posix_spawnattr_t (336) and posix_spawn_file_actions_t (80) on x86-64 and aarch64. */
