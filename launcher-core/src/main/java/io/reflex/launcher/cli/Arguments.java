@@ -20,7 +20,7 @@ import java.util.Optional;
  * @param appArguments appended to the app's argv (or the action's)
  */
 public record Arguments(String command, Optional<String> target, List<String> appArguments, Mode mode,
-                        Duration grace, Duration waitForEngine, boolean restartOnFailure, boolean watch,
+                        Duration grace, Duration splay, Duration waitForEngine, boolean restartOnFailure, boolean watch,
                         String reloadSignal, boolean noexport, boolean commit, boolean notime, String logfmt,
                         boolean debug, Optional<Path> secretsDir, boolean version, boolean help) {
 
@@ -47,7 +47,7 @@ public record Arguments(String command, Optional<String> target, List<String> ap
                 case "--noexport" -> b.noexport = true;
                 case "--commit" -> b.commit = true;
                 case "--notime" -> b.notime = true;
-                case "--mode", "--grace", "--wait", "--restart", "--reload-signal", "--logfmt", "--debug",
+                case "--mode", "--grace", "--splay", "--wait", "--restart", "--reload-signal", "--logfmt", "--debug",
                      "--secrets-dir" -> {
                     String value;
                     if (inline) {
@@ -73,7 +73,7 @@ public record Arguments(String command, Optional<String> target, List<String> ap
         if (b.command.isEmpty() && !b.version && !b.help) {
             throw usage("Missing command: service, env or config (see --help)");
         }
-        return new Arguments(b.command, b.target, app, b.mode, b.grace, b.wait, b.restart, b.watch,
+        return new Arguments(b.command, b.target, app, b.mode, b.grace, b.splay, b.wait, b.restart, b.watch,
                 b.reloadSignal, b.noexport, b.commit, b.notime, b.logfmt, b.debug, b.secretsDir, b.version, b.help);
     }
 
@@ -116,6 +116,7 @@ public record Arguments(String command, Optional<String> target, List<String> ap
         private final List<String> app = new ArrayList<>();
         private Mode mode = Mode.EXEC;
         private Duration grace = Duration.ofSeconds(10);
+        private Duration splay = Duration.ZERO;
         private Duration wait = Duration.ofSeconds(30);
         private boolean restart;
         private boolean watch;
@@ -137,6 +138,7 @@ public record Arguments(String command, Optional<String> target, List<String> ap
                     default -> throw usage("--mode must be exec or supervise, not " + value);
                 };
                 case "--grace" -> grace = duration(name, value);
+                case "--splay" -> splay = duration(name, value);
                 case "--wait" -> wait = duration(name, value);
                 case "--restart" -> restart = switch (value) {
                     case "on-failure" -> true;
@@ -149,7 +151,10 @@ public record Arguments(String command, Optional<String> target, List<String> ap
                         throw usage("--reload-signal must be none or one of " + SignalForwarder.FORWARDED.keySet());
                     }
                 }
-                case "--logfmt" -> logfmt = value;
+                case "--logfmt" -> logfmt = switch (value) {
+                    case "txt", "json" -> value;
+                    default -> throw usage("--logfmt must be txt or json, not " + value);
+                };
                 case "--debug" -> debug = true;
                 case "--secrets-dir" -> secretsDir = Optional.of(Path.of(value));
                 default -> throw usage("Unknown option " + name);

@@ -16,13 +16,14 @@ final class Help {
               --mode exec|supervise   exec replaces the launcher with the app (default); supervise stays as
                                       PID 1: forwards signals, reaps zombies, runs readiness and stop hooks
               --grace DURATION        supervise: time between the stop signal and SIGKILL (default 10s)
+              --splay DURATION        supervise: random delay (below DURATION) before the stop signal
               --restart no|on-failure supervise: restart a failed app with exponential backoff (default no)
               --watch                 supervise: rewrite files and signal the app when its config changes
               --reload-signal SIG     signal sent after a config change (default HUP; none to only rewrite)
               --wait DURATION         how long to retry an unreachable engine (default 30s)
               --secrets-dir DIR       where secret files are read (default /run/secrets)
               --notime                no timestamps on log lines
-              --logfmt txt|json       exported to the app as LOGFMT
+              --logfmt txt|json       the launcher's log format, also exported to the app as LOGFMT
               --debug                 log more, including variable values
             """;
 

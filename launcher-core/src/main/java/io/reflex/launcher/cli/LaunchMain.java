@@ -29,10 +29,10 @@ public final class LaunchMain {
     }
 
     static int run(String[] argv, Map<String, String> environment, PrintStream out, PrintStream err, Clock clock) {
-        ConsoleLog log = new ConsoleLog(err, false, false, clock);
+        ConsoleLog log = new ConsoleLog(err, false, false, false, clock);
         try {
             Arguments arguments = Arguments.parse(argv);
-            log = new ConsoleLog(err, arguments.notime(), arguments.debug(), clock);
+            log = new ConsoleLog(err, arguments.notime(), arguments.logfmt().equals("json"), arguments.debug(), clock);
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", arguments.debug() ? "debug" : "warn");
             System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
             if (arguments.version()) {

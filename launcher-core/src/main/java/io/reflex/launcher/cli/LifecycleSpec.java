@@ -90,7 +90,7 @@ final class LifecycleSpec {
     }
 
     private ProcessComponent.Settings settings(boolean restart) {
-        return new ProcessComponent.Settings(SIGTERM, arguments.grace(), restart, Duration.ofSeconds(1),
+        return new ProcessComponent.Settings(SIGTERM, arguments.splay(), arguments.grace(), restart, Duration.ofSeconds(1),
                 Duration.ofSeconds(60), clock, pause);
     }
 

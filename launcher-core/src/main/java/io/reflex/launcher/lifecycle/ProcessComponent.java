@@ -11,12 +11,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A program under supervision (the app or a sidecar). Stopping it is tini's sequence: the stop hook, then the
- * stop signal, then {@code grace}, then SIGKILL. With a restart policy a failed run is started again after a
+ * A program under supervision (the app or a sidecar). Stopping it is the stop hook, then tini's and
+ * consul-template's sequence: splay, the stop signal, {@code grace}, SIGKILL. With a restart policy a failed run is started again after a
  * backoff that doubles, and resets once a run lasted long enough to count as stable.
  */
 public final class ProcessComponent implements Component {
@@ -36,12 +37,14 @@ public final class ProcessComponent implements Component {
 
     /**
      * @param stopSignal   sent first when stopping (SIGTERM normally)
+     * @param splay        the stop signal waits a random time below this, so a fleet told to stop at once does
+     *                     not stop (and reconnect, and reload) in the same instant
      * @param grace        time between the stop signal and SIGKILL
      * @param restart      start a failed run again instead of ending
      * @param firstBackoff pause before the first restart
      * @param stableRun    a run this long resets the backoff
      */
-    public record Settings(int stopSignal, Duration grace, boolean restart, Duration firstBackoff, Duration stableRun,
+    public record Settings(int stopSignal, Duration splay, Duration grace, boolean restart, Duration firstBackoff, Duration stableRun,
                            Clock clock, Pause pause) {
     }
 
@@ -94,6 +97,7 @@ public final class ProcessComponent implements Component {
         stopHook.ifPresent(this::runHook);
         NativeChild child = current;
         if (child != null && !child.exit().isDone()) {
+            splay();
             processes.signal(child.pid(), settings.stopSignal());
             try {
                 child.exit().get(settings.grace().toMillis(), TimeUnit.MILLISECONDS);
@@ -107,6 +111,16 @@ public final class ProcessComponent implements Component {
         }
         if (child != null) {
             ended.complete(child.exit().join());
+        }
+    }
+
+    private void splay() {
+        if (settings.splay().isPositive()) {
+            try {
+                settings.pause().sleep(Duration.ofMillis(ThreadLocalRandom.current().nextLong(settings.splay().toMillis())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

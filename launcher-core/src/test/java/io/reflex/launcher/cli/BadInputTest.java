@@ -3,6 +3,8 @@ package io.reflex.launcher.cli;
 import io.reflex.client.ObjectType;
 import io.reflex.launcher.ExitReason;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -170,5 +172,15 @@ class BadInputTest {
             }
             Files.delete(actions);
         }
+    }
+
+    @Test
+    void jsonLogFormatPutsTheAbortOnOneJsonLine() throws Exception {
+        LaunchProcess launch = launch(engine.environment(), "service", "nope", "--logfmt", "json", "--notime");
+        assertThat(launch.waitFor()).isEqualTo(ExitReason.UNKNOWN_SERVICE.code());
+        JsonNode line = EngineFixture.JSON.readTree(launch.stderr().lines()
+                .filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElseThrow());
+        assertThat(line.path("level").asText()).isEqualTo("error");
+        assertThat(line.path("msg").asText()).isEqualTo("Reflex ABORT: Cannot find service: nope");
     }
 }
