@@ -73,6 +73,9 @@ public record Arguments(String command, Optional<String> target, List<String> ap
         if (b.command.isEmpty() && !b.version && !b.help) {
             throw usage("Missing command: service, env or config (see --help)");
         }
+        if (b.mode != Mode.SUPERVISE && (b.watch || b.restart)) {
+            throw usage("--watch and --restart need --mode supervise: in exec mode no launcher stays to act");
+        }
         return new Arguments(b.command, b.target, app, b.mode, b.grace, b.splay, b.wait, b.restart, b.watch,
                 b.reloadSignal, b.noexport, b.commit, b.notime, b.logfmt, b.debug, b.secretsDir, b.version, b.help);
     }

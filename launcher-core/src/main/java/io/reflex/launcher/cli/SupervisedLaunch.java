@@ -21,8 +21,6 @@ import io.reflex.launcher.plan.ServicePreparer;
 import io.reflex.launcher.process.SignalForwarder;
 import io.reflex.launcher.watch.ConfigWatcher;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -31,8 +29,9 @@ import java.util.Optional;
 
 /**
  * {@code --mode supervise}: the launcher stays as the app's parent, tini style. One straight sequence: become a
- * subreaper, run pre-init actions, start heartbeat, sidecars and app in order (each waiting for its readiness),
- * forward signals, then wait; on the first component to end or fail, stop all in reverse order.
+ * subreaper, run pre-init actions, build every component (so a bad sidecar definition fails before anything
+ * runs), start heartbeat, sidecars and app in order (each waiting for its readiness), forward signals, then wait;
+ * on the first component to end or fail, stop all in reverse order.
  */
 final class SupervisedLaunch {
 
@@ -49,6 +48,8 @@ final class SupervisedLaunch {
         try (ChildProcesses processes = ChildProcesses.start(pid -> context.log().debug("Reaped orphan pid " + pid))) {
             runInitActions(context, prepared, app, processes, spec);
             Controller controller = new Controller(context.log(), Pause.REAL);
+            List<ProcessComponent> sidecars = spec.sidecars().stream()
+                    .map(sidecar -> spec.sidecar(sidecar, processes, context.log())).toList();
             ProcessComponent appComponent = spec.app(processes, context.log());
             SignalForwarder.install(signal -> {
                 appComponent.signal(signal);
@@ -58,8 +59,8 @@ final class SupervisedLaunch {
                 }
             });
             boolean launched = controller.launch(new HeartbeatComponent(heartbeat, controller::failure), false);
-            for (JsonNode sidecar : spec.sidecars()) {
-                launched = launched && controller.launch(spec.sidecar(sidecar, processes, context.log()), false);
+            for (ProcessComponent sidecar : sidecars) {
+                launched = launched && controller.launch(sidecar, false);
             }
             launched = launched && controller.launch(appComponent, true);
             if (launched) {
