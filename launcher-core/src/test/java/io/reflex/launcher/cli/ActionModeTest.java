@@ -36,6 +36,7 @@ class ActionModeTest {
                  "setenv": {"GREET": "${greeting}-${APP_SERVICE}"},
                  "actions": {
                    "start": {"type": "system", "config": "stdin", "onSuccess": "finish",
+                             "setenv": {"STEP": "${GREET}/start"},
                              "exec": ["sh", "-c", "cat > stdin.json; tr '\\\\0' '\\\\n' < /proc/$$/environ > environ.txt; echo ${GREET} > greet.txt"]},
                    "finish": {"type": "script", "target": "finish.sh", "title": "Finish"},
                    "loop-a": {"type": "system", "exec": ["true"], "onSuccess": "loop-b"},
@@ -71,7 +72,7 @@ class ActionModeTest {
         assertThat(stdin.path("pipeline").asText()).startsWith("act-pipe.");
         assertThat(stdin.path("sensitive").path("parameters").path("TOKEN").asText()).isEqualTo("s3cret");
         List<String> environ = Files.readAllLines(rundir.resolve("environ.txt"));
-        assertThat(environ).contains("TOKEN=s3cret", "GREET=hi-actsvc", "APP_SERVICE=actsvc")
+        assertThat(environ).contains("TOKEN=s3cret", "GREET=hi-actsvc", "STEP=hi-actsvc/start", "APP_SERVICE=actsvc")
                 .noneMatch(line -> line.startsWith("REFLEX_APIKEY="));
         assertThat(Files.readString(rundir.resolve("greet.txt"))).isEqualTo("hi-actsvc\n");
         assertThat(Files.readAllLines(rundir.resolve("finished.txt"))).contains("done");
