@@ -72,7 +72,7 @@ final class LifecycleSpec {
 
     ProcessComponent app(ChildProcesses processes, LaunchLog log) {
         SpawnRequest request = new SpawnRequest(app.executable(), app.argv(), app.environment(), app.rundir(),
-                Optional.empty());
+                app.stdin());
         return new ProcessComponent("app", request, processes, hook(launch.field("stop")),
                 readiness(launch.field("ready"), processes), settings(arguments.restartOnFailure()), log);
     }

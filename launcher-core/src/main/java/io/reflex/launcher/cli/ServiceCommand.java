@@ -1,6 +1,7 @@
 package io.reflex.launcher.cli;
 
 import io.reflex.client.ReflexClient;
+import io.reflex.client.config.LaunchOutput;
 import io.reflex.launcher.ExitReason;
 import io.reflex.launcher.LaunchException;
 import io.reflex.launcher.files.ConfigFileWriter;
@@ -12,6 +13,7 @@ import io.reflex.launcher.plan.PreparedService;
 import io.reflex.launcher.process.ChildEnvironment;
 import io.reflex.launcher.process.ExecutableResolver;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +52,7 @@ final class ServiceCommand {
         }
         registration.ping(LifecycleState.STARTING, 0);
         try {
-            ProcessImage.replace(app.executable(), app.argv(), app.environment(), app.rundir(), Optional.empty());
+            ProcessImage.replace(app.executable(), app.argv(), app.environment(), app.rundir(), app.stdin());
         } catch (IllegalStateException e) {
             throw new LaunchException(ExitReason.EXEC_NOT_FOUND, e.getMessage(), e);
         }
@@ -67,7 +69,11 @@ final class ServiceCommand {
         if (!prepared.plan().files().isEmpty()) {
             ConfigFileWriter.requireWritable(prepared.cfgdir());
         }
-        return new AppLaunch(executable, argv, environment, rundir);
+        Optional<byte[]> stdin = "stdin".equals(prepared.launch().field("config").asText())
+                ? Optional.of(LaunchOutput.stdinPayload(prepared.pipeline().json(), prepared.service().json(),
+                        prepared.plan()).reveal().getBytes(StandardCharsets.UTF_8))
+                : Optional.empty();
+        return new AppLaunch(executable, argv, environment, rundir, stdin);
     }
 
     /** Writes the config files, logging as the original did. */
@@ -85,7 +91,10 @@ final class ServiceCommand {
      * The program to run, fully resolved.
      *
      * @param environment the child's complete environment
+     * @param stdin       the {@code launch config} document when the pipeline sets {@code "config": "stdin"};
+     *                    otherwise the app inherits the launcher's stdin
      */
-    record AppLaunch(Path executable, List<String> argv, Map<String, String> environment, Path rundir) {
+    record AppLaunch(Path executable, List<String> argv, Map<String, String> environment, Path rundir,
+                     Optional<byte[]> stdin) {
     }
 }

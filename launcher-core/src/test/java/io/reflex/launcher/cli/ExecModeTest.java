@@ -178,4 +178,20 @@ class ExecModeTest {
         assertThat(document.has("exports")).isFalse();
         assertThat(base.resolve("config/local.keystore")).hasContent("not really a keystore object");
     }
+
+    @Test
+    void configStdinReachesTheExecedAppThroughAnInMemoryFile() throws Exception {
+        Path app = Files.createDirectories(dir.resolve("stdin-exec"));
+        Apps.script(app, "app.sh", "cat > stdin.json");
+        engine.put(ObjectType.PIPELINE, """
+                {"name": "stdin-pipe", "launch": {"rundir": "%s", "cfgdir": "%s/cfg", "exec": ["./app.sh"],
+                 "config": "stdin"}}""".formatted(app, app));
+        engine.put(ObjectType.SERVICE, "{\"name\": \"stdin-svc\", \"pipeline\": \"stdin-pipe\", \"config\": \"common\"}");
+
+        LaunchProcess launch = LaunchProcess.start(dir, environment(), List.of("service", "stdin-svc"));
+
+        assertThat(launch.waitFor()).as(launch.stderr()).isZero();
+        JsonNode document = EngineFixture.JSON.readTree(app.resolve("stdin.json").toFile());
+        assertThat(document.path("sensitive").path("parameters").path("SHARED-SECRET").asText()).isEqualTo("moar");
+    }
 }

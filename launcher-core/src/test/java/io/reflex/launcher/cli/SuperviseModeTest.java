@@ -3,6 +3,8 @@ package io.reflex.launcher.cli;
 import io.reflex.client.ObjectType;
 import io.reflex.client.ReflexObject;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
@@ -236,5 +238,15 @@ class SuperviseModeTest {
         String instance = "fails-" + Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
         assertThat(lifecycleState(instance)).isEqualTo("failed");
         assertThat(engine.client().get(ObjectType.INSTANCE, instance).text("status")).contains("failed");
+    }
+
+    @Test
+    void configStdinDeliversTheLaunchConfigDocumentToTheApp() throws Exception {
+        Path rundir = service("stdin-app", "cat > stdin.json", ", \"config\": \"stdin\"");
+        LaunchProcess launch = supervise("stdin-app");
+        assertThat(launch.waitFor()).as(launch.stderr()).isZero();
+        JsonNode document = EngineFixture.JSON.readTree(rundir.resolve("stdin.json").toFile());
+        assertThat(document.path("sensitive").path("parameters").path("GREETING").asText()).isEqualTo("hello");
+        assertThat(document.path("launch").path("config").asText()).isEqualTo("stdin");
     }
 }
