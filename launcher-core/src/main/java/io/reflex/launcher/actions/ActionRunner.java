@@ -47,11 +47,6 @@ public final class ActionRunner {
         this.baseEnvironment = prepared(environment, file);
     }
 
-    /** The global {@code setenv} applied over the environment: what every action starts from. */
-    public Map<String, String> environment() {
-        return Map.copyOf(baseEnvironment);
-    }
-
     /**
      * Verifies {@code name} and runs it and its {@code onSuccess} chain.
      *

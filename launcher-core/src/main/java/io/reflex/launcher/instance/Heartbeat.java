@@ -35,10 +35,6 @@ public final class Heartbeat implements AutoCloseable {
         }
     }
 
-    public LifecycleState state() {
-        return state.get();
-    }
-
     /** Sends the final state synchronously, so the engine has it before the launcher exits. */
     @Override
     public void close() {

@@ -4,7 +4,6 @@ import io.reflex.launcher.ExitReason;
 import io.reflex.launcher.LaunchException;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
@@ -56,12 +55,6 @@ public record PipelineLaunch(String pipeline, ObjectNode json) {
         List<String> argv = new ArrayList<>();
         exec.forEach(element -> argv.add(element.asText()));
         return argv;
-    }
-
-    /** A sub-object of the section ({@code ready}, ...), or an empty object. */
-    public ObjectNode section(String name) {
-        JsonNode node = json.path(name);
-        return node.isObject() ? (ObjectNode) node : JsonNodeFactory.instance.objectNode();
     }
 
     public JsonNode field(String name) {
