@@ -33,6 +33,7 @@ public final class ProcessComponent implements Component {
     private final LaunchLog log;
     private final CompletableFuture<ExitStatus> ended = new CompletableFuture<>();
     private volatile NativeChild current;
+    /** Guarded by {@code this} together with {@link #current}, so a restart never starts a run stop() missed. */
     private volatile boolean stopping;
 
     /**
@@ -93,9 +94,12 @@ public final class ProcessComponent implements Component {
 
     @Override
     public void stop() {
-        stopping = true;
+        NativeChild child;
+        synchronized (this) {
+            stopping = true;
+            child = current;
+        }
         stopHook.ifPresent(this::runHook);
-        NativeChild child = current;
         if (child != null && !child.exit().isDone()) {
             splay();
             processes.signal(child.pid(), settings.stopSignal());
@@ -158,12 +162,14 @@ public final class ProcessComponent implements Component {
                 ended.complete(status);
                 return;
             }
-            if (stopping) {
-                ended.complete(status);
-                return;
-            }
             backoff = backoff.multipliedBy(2);
-            current = processes.spawn(request);
+            synchronized (this) {
+                if (stopping) {
+                    ended.complete(status);
+                    return;
+                }
+                current = processes.spawn(request);
+            }
             log.info("Restarted " + name + " (pid " + current.pid() + ")");
         }
     }
