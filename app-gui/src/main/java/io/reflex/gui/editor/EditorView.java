@@ -18,7 +18,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.control.ToolBar;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -54,7 +53,8 @@ public final class EditorView {
         return root;
     }
 
-    private ToolBar toolbar() {
+    /** Two rows: the actions every object has, then the config-only ones, so nothing hides in an overflow menu. */
+    private Node toolbar() {
         Label title = new Label();
         title.setId("editor-title");
         title.getStyleClass().add("title-4");
@@ -62,6 +62,12 @@ public final class EditorView {
                 .then(Bindings.concat(model.titleProperty(), " •")).otherwise(model.titleProperty()));
         Button save = button("Save", "save-button", model::save);
         save.getStyleClass().add("accent");
+        HBox spacer = new HBox();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox actions = new HBox(6, title, spacer, button("Copy", "copy-button", model::copy),
+                button("Delete", "delete-button", model::delete), save);
+        actions.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+
         Button reveal = button("", "reveal-button", () -> {
             if (model.revealedProperty().get()) {
                 model.hide();
@@ -70,18 +76,16 @@ public final class EditorView {
             }
         });
         reveal.textProperty().bind(Bindings.when(model.revealedProperty()).then("Hide secrets").otherwise("Reveal secrets"));
-        reveal.visibleProperty().bind(model.hasSecretProperty());
-        reveal.managedProperty().bind(reveal.visibleProperty());
-        Button setenv = button("Edit setenv as KEY=value", "bulk-setenv-button", () -> bulk("setenv"));
-        Button secrets = button("Edit secrets as KEY=value", "bulk-secrets-button", () -> bulk("sensitive.parameters"));
-        for (Button configOnly : List.of(setenv, secrets)) {
-            configOnly.visibleProperty().bind(model.typeProperty().isEqualTo(ObjectType.CONFIG));
-            configOnly.managedProperty().bind(configOnly.visibleProperty());
-        }
-        HBox spacer = new HBox();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        return new ToolBar(title, spacer, reveal, setenv, secrets, button("Copy", "copy-button", model::copy),
-                button("Delete", "delete-button", model::delete), save);
+        reveal.disableProperty().bind(model.hasSecretProperty().not());
+        HBox configActions = new HBox(6, reveal,
+                button("setenv as KEY=value", "bulk-setenv-button", () -> bulk("setenv")),
+                button("secrets as KEY=value", "bulk-secrets-button", () -> bulk("sensitive.parameters")));
+        configActions.visibleProperty().bind(model.typeProperty().isEqualTo(ObjectType.CONFIG));
+        configActions.managedProperty().bind(configActions.visibleProperty());
+        VBox bar = new VBox(6, actions, configActions);
+        bar.setId("editor-toolbar");
+        bar.setPadding(new Insets(8));
+        return bar;
     }
 
     private static Button button(String text, String id, Runnable action) {

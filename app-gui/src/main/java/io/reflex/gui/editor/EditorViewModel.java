@@ -43,6 +43,7 @@ import javafx.beans.property.StringProperty;
  * overwritten silently: it becomes a {@link Conflict} for the user to settle.
  */
 public final class EditorViewModel {
+    private static final FieldSpec NAME = new FieldSpec("name", FieldSpec.Kind.TEXT, true, java.util.List.of());
     private final ConnectionService connection;
     private final TaskExecutor executor;
     private final DialogService dialogs;
@@ -331,12 +332,13 @@ public final class EditorViewModel {
             return;
         }
         Optional<ObjectNode> body = parseQuietly();
-        Optional<FieldSpec> spec = TypeSchema.fields(type.get()).stream().filter(s -> s.name().equals(field)).findFirst();
+        Optional<FieldSpec> spec = field.equals("name") ? Optional.of(NAME)
+                : TypeSchema.fields(type.get()).stream().filter(s -> s.name().equals(field)).findFirst();
         if (body.isEmpty() || spec.isEmpty() || spec.get().kind() == FieldSpec.Kind.OBJECT) {
             return;
         }
         ObjectNode edited = body.get();
-        if (field.equals("name") || spec.get().kind() != FieldSpec.Kind.LIST) {
+        if (spec.get().kind() != FieldSpec.Kind.LIST) {
             if (value.isBlank() && !spec.get().required()) {
                 edited.remove(field);
             } else {

@@ -17,7 +17,35 @@ public final class LineDiff {
         }
     }
 
+    /**
+     * Rows of the two columns. A run of removed lines followed by a run of added lines is paired up row by row,
+     * so a changed line reads as old and new side by side.
+     */
     public static List<Row> rows(String leftText, String rightText) {
+        List<Row> single = singleSided(leftText, rightText);
+        List<Row> rows = new ArrayList<>();
+        int i = 0;
+        while (i < single.size()) {
+            if (single.get(i).right() != null) {
+                rows.add(single.get(i++));
+                continue;
+            }
+            List<String> removed = new ArrayList<>();
+            while (i < single.size() && single.get(i).right() == null) {
+                removed.add(single.get(i++).left());
+            }
+            List<String> added = new ArrayList<>();
+            while (i < single.size() && single.get(i).left() == null) {
+                added.add(single.get(i++).right());
+            }
+            for (int k = 0; k < Math.max(removed.size(), added.size()); k++) {
+                rows.add(new Row(k < removed.size() ? removed.get(k) : null, k < added.size() ? added.get(k) : null));
+            }
+        }
+        return rows;
+    }
+
+    private static List<Row> singleSided(String leftText, String rightText) {
         String[] a = leftText.split("\\R", -1);
         String[] b = rightText.split("\\R", -1);
         int[][] common = new int[a.length + 1][b.length + 1];
@@ -32,10 +60,10 @@ public final class LineDiff {
         while (i < a.length || j < b.length) {
             if (i < a.length && j < b.length && a[i].equals(b[j])) {
                 rows.add(new Row(a[i++], b[j++]));
-            } else if (j < b.length && (i == a.length || common[i][j + 1] >= common[i + 1][j])) {
-                rows.add(new Row(null, b[j++]));
-            } else {
+            } else if (i < a.length && (j == b.length || common[i + 1][j] >= common[i][j + 1])) {
                 rows.add(new Row(a[i++], null));
+            } else {
+                rows.add(new Row(null, b[j++]));
             }
         }
         return rows;
