@@ -157,7 +157,7 @@ public final class MainView {
         details.setId("details");
         SplitPane browse = new SplitPane(listView.root(), details);
         browse.setOrientation(Orientation.HORIZONTAL);
-        browse.setDividerPositions(0.34);
+        browse.setDividerPositions(0.4);
         Node live = new InstancesView(model.getInstances()).root();
         Node tree = new TopologyView(model.getTopology(), branch -> model.open(branch.type(), branch.name())).root();
         StackPane sections = new StackPane(browse, live, tree);

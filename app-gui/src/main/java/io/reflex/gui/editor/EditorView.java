@@ -96,6 +96,9 @@ public final class EditorView {
     }
 
     private Node body() {
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        form.getColumnConstraints().add(labels);
         form.setHgap(8);
         form.setVgap(8);
         form.setPadding(new Insets(12));
@@ -105,7 +108,7 @@ public final class EditorView {
         code.setParagraphGraphicFactory(LineNumberFactory.get(code));
         SplitPane split = new SplitPane(formScroll, new VirtualizedScrollPane<>(code));
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.38);
+        split.setDividerPositions(0.45);
         return split;
     }
 

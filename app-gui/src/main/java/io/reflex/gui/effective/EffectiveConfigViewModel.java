@@ -54,8 +54,9 @@ public final class EffectiveConfigViewModel {
         executor.run(() -> compute(name), computed -> {
             result = computed;
             revealed.set(false);
-            summary.set("launch gives " + name + " " + computed.plan().environment().size() + " variables and "
-                    + computed.plan().files().size() + " files from config " + computed.plan().name()
+            summary.set("launch gives " + name + " " + count(computed.plan().environment().size(), "variable")
+                    + " and " + count(computed.plan().files().size(), "file") + " from config "
+                    + Provenance.plain(computed.plan().name())
                     + (computed.plan().warnings().isEmpty() ? "." : "; " + computed.plan().warnings().size()
                     + " variables are referenced but defined nowhere."));
             publish();
@@ -90,6 +91,10 @@ public final class EffectiveConfigViewModel {
             }
         });
         return new Result(plan, Provenance.of(source, top), secrets);
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     public void reveal() {

@@ -43,7 +43,10 @@ public final class InstancesView {
         root.setTop(summary);
         root.setCenter(table);
         root.setBottom(chart());
-        Timeline ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> table.refresh()));
+        Timeline ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> {
+            model.sample();
+            table.refresh();
+        }));
         ticker.setCycleCount(Timeline.INDEFINITE);
         ticker.play();
     }
@@ -55,16 +58,17 @@ public final class InstancesView {
     private TableView<InstanceRow> table() {
         TableView<InstanceRow> table = new TableView<>(model.getRows());
         table.setId("instances-table");
+        table.getStyleClass().addAll(atlantafx.base.theme.Styles.DENSE, atlantafx.base.theme.Styles.STRIPED);
         table.getColumns().addAll(List.of(
                 column("Instance", InstanceRow::name, 160),
                 column("Service", InstanceRow::service, 140),
                 column("Address", InstanceRow::address, 150),
-                column("Status", InstanceRow::status, 70),
+                column("Status", InstanceRow::status, 60),
                 column("State", InstanceRow::state, 90),
-                column("Color", InstanceRow::color, 70),
+                column("Color", InstanceRow::color, 60),
                 column("Version", InstanceRow::version, 80),
                 column("Uptime", row -> row.uptime(model.now()), 80),
-                column("Last heartbeat", row -> row.heartbeat().map(this::ago).orElse(""), 120)));
+                column("Last heartbeat", row -> row.heartbeat().map(this::ago).orElse(""), 170)));
         table.setRowFactory(view -> new TableRow<>() {
             @Override
             protected void updateItem(InstanceRow row, boolean empty) {
@@ -96,9 +100,9 @@ public final class InstancesView {
     }
 
     private Node chart() {
-        NumberAxis time = new NumberAxis();
+        NumberAxis time = new NumberAxis(-60, 0, 10);
         time.setLabel("seconds ago");
-        time.setForceZeroInRange(false);
+        time.setAutoRanging(false);
         NumberAxis count = new NumberAxis();
         count.setLabel("instances");
         count.setMinorTickVisible(false);

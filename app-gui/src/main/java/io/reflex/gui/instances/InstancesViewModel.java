@@ -160,8 +160,11 @@ public final class InstancesViewModel implements AutoCloseable {
         }
     }
 
-    /** Records the current count per state; samples closer than a second apart replace each other. */
-    private void sample() {
+    /**
+     * Records the current count per state; samples closer than a second apart replace each other. The view calls
+     * it every second too, so the chart moves on while nothing changes.
+     */
+    public void sample() {
         Instant now = clock.instant();
         Map<String, Integer> counts = new TreeMap<>();
         int stale = 0;

@@ -1,5 +1,6 @@
 package io.reflex.gui.navigation;
 
+import atlantafx.base.theme.Styles;
 import io.reflex.client.ObjectType;
 import io.reflex.client.ReflexObject;
 import io.reflex.gui.objects.Cells;
@@ -46,17 +47,17 @@ public final class ObjectListView {
         problem.getStyleClass().add("problem");
         problem.textProperty().bind(model.filterProblemProperty());
         problem.managedProperty().bind(model.filterProblemProperty().isNotEmpty());
-        HBox filters = new HBox(8, glob, expression, count);
-        filters.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        VBox top = new VBox(4, filters, problem);
+        glob.setPrefWidth(150);
+        HBox filters = new HBox(8, glob, expression);
+        VBox top = new VBox(6, filters, new HBox(12, count, problem));
         top.setPadding(new Insets(8));
 
         table.setId("object-table");
+        table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
         SortedList<ReflexObject> sorted = new SortedList<>(model.getShown());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         table.setPlaceholder(new Label("Nothing here yet."));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != null) {
                 onOpen.accept(now);
@@ -80,18 +81,19 @@ public final class ObjectListView {
 
     private void columns(ObjectType type) {
         table.getColumns().clear();
-        table.getColumns().add(column("name", ReflexObject::name));
+        table.getColumns().add(column("name", ReflexObject::name, 170));
         for (String field : TypeSchema.columns(type)) {
-            table.getColumns().add(column(field, o -> Cells.text(o, field)));
+            table.getColumns().add(column(field, o -> Cells.text(o, field), 110));
         }
-        table.getColumns().add(column("updated", o -> o.updatedAt().map(TIME::format).orElse("")));
+        table.getColumns().add(column("updated", o -> o.updatedAt().map(TIME::format).orElse(""), 150));
         table.getSortOrder().setAll(table.getColumns().getFirst());
     }
 
-    private static TableColumn<ReflexObject, String> column(String title, Function<ReflexObject, String> value) {
+    private static TableColumn<ReflexObject, String> column(String title, Function<ReflexObject, String> value,
+            double width) {
         TableColumn<ReflexObject, String> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        column.setPrefWidth(140);
+        column.setPrefWidth(width);
         return column;
     }
 }

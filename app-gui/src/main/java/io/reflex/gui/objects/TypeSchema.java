@@ -45,8 +45,8 @@ public final class TypeSchema {
     public static List<String> columns(ObjectType type) {
         return switch (type) {
             case PIPELINE -> List.of("title");
-            case SERVICE -> List.of("pipeline", "config", "lane", "region");
-            case CONFIG -> List.of("type", "extends", "imports");
+            case SERVICE -> List.of("lane", "pipeline", "config", "region");
+            case CONFIG -> List.of("type", "extends");
             case INSTANCE -> List.of("service", "status");
             case BUILD -> List.of("application", "version", "state");
             case GROUP -> List.of("type");
