@@ -20,11 +20,11 @@ public final class LocalEngineTarget implements ConnectionTarget {
         this.dataDir = dataDir;
     }
 
-    /** {@code $XDG_DATA_HOME/reflex/console-engine}, else {@code ~/.local/share/reflex/console-engine}. */
+    /** {@code $XDG_DATA_HOME/reflex/console-engine}, else {@code $HOME/.local/share/reflex/console-engine}. */
     public static Path defaultDataDir(Map<String, String> environment) {
         String xdg = environment.getOrDefault("XDG_DATA_HOME", "");
         Path base = xdg.isBlank()
-                ? Path.of(System.getProperty("user.home"), ".local", "share")
+                ? Path.of(environment.getOrDefault("HOME", System.getProperty("user.home")), ".local", "share")
                 : Path.of(xdg);
         return base.resolve("reflex").resolve("console-engine");
     }

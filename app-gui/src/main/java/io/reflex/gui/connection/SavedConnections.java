@@ -27,10 +27,12 @@ public final class SavedConnections {
         this.vault = new ApikeyVault(directory);
     }
 
-    /** {@code $XDG_CONFIG_HOME/reflex}, else {@code ~/.config/reflex}. */
+    /** {@code $XDG_CONFIG_HOME/reflex}, else {@code $HOME/.config/reflex}. */
     public static Path defaultDirectory(Map<String, String> environment) {
         String xdg = environment.getOrDefault("XDG_CONFIG_HOME", "");
-        Path base = xdg.isBlank() ? Path.of(System.getProperty("user.home"), ".config") : Path.of(xdg);
+        Path base = xdg.isBlank()
+                ? Path.of(environment.getOrDefault("HOME", System.getProperty("user.home")), ".config")
+                : Path.of(xdg);
         return base.resolve("reflex");
     }
 

@@ -415,6 +415,10 @@ public final class EditorViewModel {
         title.set(objectType.path() + " " + object.name());
         revealed.set(false);
         fillEditor(object.json());
+        if (text.get().length() > JsonHighlighter.LIMIT) {
+            dialogs.notify(Severity.INFO, "This " + objectType.path() + " is large (" + text.get().length() / 1024
+                    + " KB); syntax highlighting is off to keep editing fast.");
+        }
     }
 
     private void startNew(ObjectType objectType, ObjectNode body) {
