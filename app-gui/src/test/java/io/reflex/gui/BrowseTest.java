@@ -76,4 +76,23 @@ class BrowseTest extends ConsoleRobotTest {
         assertThat(text("#editor-title")).isEqualTo("config demo-common");
         assertThat(text("#object-count")).isEqualTo("4 configs");
     }
+
+    @Test
+    void altLeftAndAltRightWalkBackAndForwardAndCtrlSSaves() {
+        interact(() -> console.model().open(ObjectType.SERVICE, "demo-shop-tst"));
+        interact(() -> console.model().open(ObjectType.CONFIG, "demo-tst"));
+        press(javafx.scene.input.KeyCode.ALT, javafx.scene.input.KeyCode.LEFT)
+                .release(javafx.scene.input.KeyCode.LEFT, javafx.scene.input.KeyCode.ALT);
+        assertThat(text("#editor-title")).isEqualTo("service demo-shop-tst");
+        assertThat(text("#object-count")).isEqualTo("4 services");
+        press(javafx.scene.input.KeyCode.ALT, javafx.scene.input.KeyCode.RIGHT)
+                .release(javafx.scene.input.KeyCode.RIGHT, javafx.scene.input.KeyCode.ALT);
+        assertThat(text("#editor-title")).isEqualTo("config demo-tst");
+
+        fill("#field-imports", "demo-shop-settings");
+        press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.S)
+                .release(javafx.scene.input.KeyCode.S, javafx.scene.input.KeyCode.CONTROL);
+        assertThat(client.get(ObjectType.CONFIG, "demo-tst").field("imports").orElseThrow().toString())
+                .contains("demo-shop-settings");
+    }
 }

@@ -11,8 +11,8 @@ import java.util.Optional;
  * and the {@code lifecycle} object of the instance ping.
  */
 public record InstanceRow(long id, String name, String service, String address, String status, String state,
-        String color, String version, Optional<Instant> started, Optional<Instant> heartbeat) {
-    /** Launchers ping every 30 s unless the lifecycle says otherwise. */
+        String color, String version, Optional<Instant> started, Optional<Instant> heartbeat, Duration interval) {
+    /** Launchers ping every 30 s unless the lifecycle's {@code interval} (seconds) says otherwise. */
     static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(30);
 
     static InstanceRow of(ReflexObject instance) {
@@ -28,7 +28,9 @@ public record InstanceRow(long id, String name, String service, String address, 
                 lifecycle.path("color").asText(address.path("color").asText("")),
                 lifecycle.path("version").asText(""),
                 time(lifecycle.path("started")),
-                time(lifecycle.path("heartbeat")).or(instance::updatedAt));
+                time(lifecycle.path("heartbeat")).or(instance::updatedAt),
+                lifecycle.path("interval").asDouble(0) > 0
+                        ? Duration.ofMillis((long) (lifecycle.path("interval").asDouble() * 1000)) : DEFAULT_INTERVAL);
     }
 
     private static Optional<Instant> time(JsonNode value) {
@@ -57,7 +59,7 @@ public record InstanceRow(long id, String name, String service, String address, 
     /** A running instance whose last heartbeat is older than three intervals has probably died without a word. */
     public boolean stale(Instant now) {
         boolean running = !state.equals("stopped") && !state.equals("failed");
-        return running && heartbeat.map(h -> h.plus(DEFAULT_INTERVAL.multipliedBy(3)).isBefore(now)).orElse(false);
+        return running && heartbeat.map(h -> h.plus(interval.multipliedBy(3)).isBefore(now)).orElse(false);
     }
 
     /** How long the instance has been up, as {@code 3d 4h}, {@code 2h 5m} or {@code 40s}. */
