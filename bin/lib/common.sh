@@ -28,13 +28,30 @@ reflex_use_jdk() {
   export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
 }
 
-# Builds MODULE (and what it depends on) when its jar is missing or older than any source.
+# The modules whose sources MODULE is built from (itself and the Reflex modules it depends on).
+reflex_module_sources() {
+  case "$1" in
+    reflex-client) echo reflex-client ;;
+    reflex-engine) echo reflex-client reflex-engine ;;
+    launcher-core) echo reflex-client launcher-core ;;
+    reflex-tools) echo reflex-client reflex-engine launcher-core reflex-tools ;;
+    app-gui) echo reflex-client reflex-engine launcher-core app-gui ;;
+    *) echo "$1" ;;
+  esac
+}
+
+# Builds MODULE (and what it depends on) when its jar is missing or older than any of those modules' sources.
 reflex_ensure_built() {
-  local module=$1 jar
+  local module=$1 jar stale="" dir
   jar=$(ls "$REFLEX_HOME/$module"/target/"$module"-*.jar 2>/dev/null | grep -v -- '-tests.jar' | head -n 1 || true)
-  if [ -n "$jar" ] && [ -z "$(find "$REFLEX_HOME" -path '*/src/main/*' -newer "$jar" -print -quit 2>/dev/null)" ] \
-     && [ -z "$(find "$REFLEX_HOME" -name pom.xml -newer "$jar" -print -quit 2>/dev/null)" ]; then
-    return 0
+  if [ -n "$jar" ]; then
+    for dir in $(reflex_module_sources "$module"); do
+      if [ -n "$(find "$REFLEX_HOME/$dir/src/main" "$REFLEX_HOME/$dir/pom.xml" -newer "$jar" -print -quit 2>/dev/null)" ]; then
+        stale=yes
+      fi
+    done
+    [ -n "$(find "$REFLEX_HOME/pom.xml" -newer "$jar" -print -quit)" ] && stale=yes
+    [ -z "$stale" ] && return 0
   fi
   if ! command -v mvn >/dev/null 2>&1; then
     echo "reflex: Maven (mvn) is needed to build $module on first use; install it (apt-get install maven)." >&2
@@ -46,6 +63,8 @@ reflex_ensure_built() {
     echo "reflex: build of $module failed; run 'mvn package -pl $module -am' to see why." >&2
     exit 1
   fi
+  # Maven leaves a jar whose content did not change untouched; mark it current so the next start skips the build.
+  touch "$REFLEX_HOME/$module"/target/"$module"-*.jar
 }
 
 # Prints the class path of a built module: its jar plus target/lib/*.

@@ -14,6 +14,7 @@ import io.reflex.engine.crypto.KeyRing;
 import io.reflex.engine.crypto.PrivateFiles;
 import io.reflex.engine.crypto.SecretCipher;
 import io.reflex.engine.http.HttpServer;
+import io.reflex.engine.http.WireJson;
 import io.reflex.engine.model.ObjectKind;
 import io.reflex.engine.objects.ObjectReads;
 import io.reflex.engine.objects.ObjectWrites;
@@ -81,7 +82,7 @@ public final class Engine implements AutoCloseable {
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         }
         Clock clock = Clock.systemUTC();
-        ObjectMapper mapper = new ObjectMapper();
+        ObjectMapper mapper = WireJson.pooledMapper().build();
         KeyRing keys = keys();
         keys.names().forEach(name -> LOG.info("crypto initializing key={}", name));
         SecretCipher cipher = new SecretCipher(keys);
@@ -91,6 +92,7 @@ public final class Engine implements AutoCloseable {
         ObjectStore store = new ObjectStore(database, mapper);
         ChangeLog changes = new ChangeLog(database);
         AuditLog audit = new AuditLog(database);
+        resources.push(audit);
         SensitiveFields sensitive = new SensitiveFields(cipher, mapper);
 
         createdMasterKey = Bootstrap.ensureMaster(store, sensitive, clock.millis() / 1000);
@@ -100,6 +102,7 @@ public final class Engine implements AutoCloseable {
         }
 
         PolicyEngine policies = new PolicyEngine(store, clock, settings.policyRefresh());
+        policies.warmUp();
         Sessions sessions = new Sessions(new SessionStore(database), cipher, clock, settings.sessionSeconds(),
                 settings.bindSessionsToIp());
         SignIn signIn = new SignIn(store, sensitive, sessions, clock, settings.missingKeyDelay(), settings.routeBase());
@@ -133,14 +136,15 @@ public final class Engine implements AutoCloseable {
         new ProcessorMetrics().bindTo(metrics);
         resources.push(metrics::close);
 
+        WatchFeed watch = new WatchFeed(changes, tail, store, policies, Duration.ofSeconds(15));
         EngineRoutes routes = new EngineRoutes(settings.routeBase(), health, signIn, sessions,
                 new ObjectReads(store, sensitive, policies, audit, clock),
                 new ObjectWrites(store, sensitive, policies, clock),
-                new WatchFeed(changes, tail, store, policies, Duration.ofSeconds(15)),
-                policies, audit, metrics, clock);
+                watch, policies, audit, metrics, clock);
         http = new HttpServer(settings.host(), settings.port(), settings.maxBodyBytes(), settings.trustForwardedFor(),
                 routes, metrics);
         resources.push(http);
+        resources.push(watch);
         http.start();
         LOG.info("Base path={}", settings.routeBase());
         LOG.info("Reflex Engine listening on {}", url());

@@ -2,6 +2,7 @@ package io.reflex.engine;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.reflex.engine.auth.Caller;
 import io.reflex.engine.auth.Sessions;
@@ -12,6 +13,7 @@ import io.reflex.engine.http.Dispatcher;
 import io.reflex.engine.http.Reply;
 import io.reflex.engine.http.Response;
 import io.reflex.engine.http.Streaming;
+import io.reflex.engine.http.WireJson;
 import io.reflex.engine.model.ObjectKind;
 import io.reflex.engine.objects.ObjectReads;
 import io.reflex.engine.objects.ObjectWrites;
@@ -145,10 +147,9 @@ final class EngineRoutes implements Dispatcher {
         int limit = (int) Math.min(10_000, request.queryParam("limit").map(EngineRoutes::number).orElse(1000L));
         ArrayNode out = JsonNodeFactory.instance.arrayNode();
         for (AuditLog.Entry e : audit.after(since, limit)) {
-            out.addObject()
-                    .put("seq", e.seq())
-                    .put("at", e.atMillis() / 1000.0)
-                    .put("actor", e.actor())
+            ObjectNode entry = out.addObject().put("seq", e.seq());
+            entry.set("at", WireJson.epochSeconds(e.atMillis()));
+            entry.put("actor", e.actor())
                     .put("ip", e.ip())
                     .put("action", e.action())
                     .put("type", e.type())

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.reflex.engine.http.ApiRequest;
 import io.reflex.engine.http.Reply;
+import io.reflex.engine.http.WireJson;
 import io.reflex.engine.store.Database;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,9 +59,9 @@ final class HealthMonitor implements AutoCloseable {
         if (!detail) {
             return healthy ? Reply.noContent() : Reply.failed(503, Optional.of("Failure"));
         }
-        ObjectNode body = JsonNodeFactory.instance.objectNode()
-                .put("last-heartbeat", lastTick / 1000.0)
-                .put("version", version);
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.set("last-heartbeat", WireJson.epochSeconds(lastTick));
+        body.put("version", version);
         if (!healthy) {
             body.put("status", "failed");
         }

@@ -5,14 +5,16 @@ import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.exceptions.JWTDecodeException;
 import com.auth0.jwt.exceptions.JWTVerificationException;
 import com.auth0.jwt.exceptions.SignatureVerificationException;
-import com.auth0.jwt.exceptions.AlgorithmMismatchException;
 import com.auth0.jwt.interfaces.Claim;
 import com.auth0.jwt.interfaces.DecodedJWT;
+import com.auth0.jwt.interfaces.JWTVerifier;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * HMAC JWT checks shared by sign-in and per-request tokens. Clients disagree on the key: the Python client signs
@@ -63,28 +65,45 @@ final class Jwts {
     }
 
     /**
-     * Verifies the signature with each key in turn and the time claims with some leeway.
-     *
-     * @return the verified token, or empty when no key verifies or the token is expired
+     * The key forms of one or more secrets, with their verifiers built once per algorithm and kept: a session's keys
+     * verify every request of the session.
      */
-    static Optional<DecodedJWT> verify(DecodedJWT token, List<byte[]> keys) {
-        for (byte[] key : keys) {
-            if (key.length == 0) {
-                continue;
-            }
-            Optional<Algorithm> algorithm = algorithm(token.getAlgorithm(), key);
-            if (algorithm.isEmpty()) {
-                return Optional.empty();
-            }
-            try {
-                return Optional.of(JWT.require(algorithm.get()).acceptLeeway(LEEWAY_SECONDS).build().verify(token));
-            } catch (SignatureVerificationException | AlgorithmMismatchException wrongKey) {
-                // try the next form of the key
-            } catch (JWTVerificationException expiredOrMalformed) {
-                return Optional.empty();
-            }
+    static final class KeySet {
+        private final List<byte[]> keys;
+        private final Map<String, List<JWTVerifier>> verifiers = new ConcurrentHashMap<>();
+
+        KeySet(List<byte[]> keys) {
+            this.keys = List.copyOf(keys);
         }
-        return Optional.empty();
+
+        /**
+         * Verifies the signature with each key in turn and the time claims with some leeway.
+         *
+         * @return the verified token, or empty when no key verifies or the token is expired
+         */
+        Optional<DecodedJWT> verify(DecodedJWT token) {
+            for (JWTVerifier verifier : verifiers.computeIfAbsent(token.getAlgorithm(), this::verifiersFor)) {
+                try {
+                    return Optional.of(verifier.verify(token));
+                } catch (SignatureVerificationException wrongKey) {
+                    // try the next form of the key
+                } catch (JWTVerificationException expiredOrMalformed) {
+                    return Optional.empty();
+                }
+            }
+            return Optional.empty();
+        }
+
+        private List<JWTVerifier> verifiersFor(String algorithmName) {
+            List<JWTVerifier> out = new ArrayList<>();
+            for (byte[] key : keys) {
+                if (key.length > 0) {
+                    algorithm(algorithmName, key)
+                            .ifPresent(a -> out.add(JWT.require(a).acceptLeeway(LEEWAY_SECONDS).build()));
+                }
+            }
+            return out;
+        }
     }
 
     /** Only HMAC algorithms: never {@code none}, never an asymmetric algorithm chosen by the caller. */

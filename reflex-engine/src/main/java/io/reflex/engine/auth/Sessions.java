@@ -9,7 +9,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -41,9 +40,9 @@ public final class Sessions {
     }
 
     /** A newly opened session, as the sign-in answer reports it. */
-    public record Opened(String sid, String secret, long tokenId, double expiresAt) {}
+    public record Opened(String sid, String secret, long tokenId, long expiresMillis) {}
 
-    private record Session(long tokenId, String tokenName, List<byte[]> keys, long expiresMillis, String ip) {}
+    private record Session(long tokenId, String tokenName, Jwts.KeySet keys, long expiresMillis, String ip) {}
 
     public long lifetimeSeconds() {
         return lifetimeSeconds;
@@ -59,8 +58,8 @@ public final class Sessions {
         long now = clock.millis();
         long expires = now + lifetimeSeconds * 1000;
         store.insert(new SessionStore.Row(sid, tokenId, tokenName, cipher.encrypt(secret), expires, ip));
-        cache.put(sid, new Session(tokenId, tokenName, Jwts.keysOf(secret), expires, ip));
-        return new Opened(sid, secret, tokenId, expires / 1000.0);
+        cache.put(sid, new Session(tokenId, tokenName, new Jwts.KeySet(Jwts.keysOf(secret)), expires, ip));
+        return new Opened(sid, secret, tokenId, expires);
     }
 
     /** @throws ApiException 401 for every way the token, cookie or session can be wrong */
@@ -82,7 +81,7 @@ public final class Sessions {
         if (bindToIp && !session.ip().equals(request.ip())) {
             throw ApiException.unauthorized();
         }
-        Jwts.verify(unverified, session.keys())
+        session.keys().verify(unverified)
                 .filter(t -> Jwts.expiryWithin(t, lifetimeSeconds, now))
                 .orElseThrow(ApiException::unauthorized);
         return new Caller(session.tokenId(), session.tokenName(), request.ip(), titleCased(request.headers()));
@@ -94,8 +93,8 @@ public final class Sessions {
             return cached.tokenId() == tokenId && cached.expiresMillis() >= now ? Optional.of(cached) : Optional.empty();
         }
         return store.find(sid, tokenId, now).map(row -> {
-            Session loaded = new Session(row.tokenId(), row.tokenName(), Jwts.keysOf(cipher.decrypt(row.encryptedSecret())),
-                    row.expiresMillis(), row.ip());
+            Session loaded = new Session(row.tokenId(), row.tokenName(),
+                    new Jwts.KeySet(Jwts.keysOf(cipher.decrypt(row.encryptedSecret()))), row.expiresMillis(), row.ip());
             cache.put(sid, loaded);
             return loaded;
         });

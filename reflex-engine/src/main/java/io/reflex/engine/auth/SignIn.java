@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.reflex.engine.http.ApiException;
 import io.reflex.engine.http.ApiRequest;
 import io.reflex.engine.http.Reply;
+import io.reflex.engine.http.WireJson;
 import io.reflex.engine.model.ObjectKind;
 import io.reflex.engine.model.Target;
 import io.reflex.engine.crypto.SensitiveFields;
@@ -13,7 +14,6 @@ import io.reflex.engine.store.ObjectStore;
 import io.reflex.engine.store.StoredObject;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -54,9 +54,10 @@ public final class SignIn {
                 .filter(j -> JTI.matcher(j).matches() && !j.isEmpty())
                 .orElseThrow(ApiException::unauthorized);
         StoredObject apikey = resolve(jti).orElseThrow(ApiException::unauthorized);
-        List<byte[]> keys = sensitive.apikeySecrets(apikey).stream().flatMap(s -> Jwts.keysOf(s).stream()).toList();
+        Jwts.KeySet keys = new Jwts.KeySet(
+                sensitive.apikeySecrets(apikey).stream().flatMap(s -> Jwts.keysOf(s).stream()).toList());
         long now = clock.millis();
-        DecodedJWT token = Jwts.verify(unverified, keys)
+        DecodedJWT token = keys.verify(unverified)
                 .filter(t -> Jwts.expiryWithin(t, sessions.lifetimeSeconds(), now))
                 .orElseThrow(ApiException::unauthorized);
         String seed = token.getClaim("seed").asString();
@@ -68,8 +69,8 @@ public final class SignIn {
                 .put("status", "success")
                 .put("session", session.sid())
                 .put("secret", session.secret())
-                .put("jti", session.tokenId())
-                .put("expires_at", session.expiresAt());
+                .put("jti", session.tokenId());
+        body.set("expires_at", WireJson.epochSeconds(session.expiresMillis()));
         return Reply.json(200, body).withHeader("Set-Cookie", "sid=" + session.sid() + "; Max-Age="
                 + sessions.lifetimeSeconds() + "; Path=" + routeBase + "; Version=1; HttpOnly");
     }

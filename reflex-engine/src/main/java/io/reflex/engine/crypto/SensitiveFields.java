@@ -68,10 +68,11 @@ public final class SensitiveFields {
 
     /**
      * The object as policy expressions see it ({@code obj}): its fields, id and name, but never its secrets, so no
-     * policy result can depend on (or reveal) a secret value.
+     * policy result can depend on (or reveal) a secret value. A shallow copy: expressions only read it.
      */
     public static ObjectNode withoutSecrets(StoredObject object) {
-        ObjectNode obj = object.data().deepCopy();
+        ObjectNode obj = object.data().objectNode();
+        obj.setAll(object.data());
         ObjectKind.ofTable(object.type()).flatMap(SensitiveFields::fieldOf).ifPresent(obj::remove);
         obj.put("id", object.id());
         obj.put("name", object.name());

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
@@ -18,7 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.Executors;
 import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
@@ -37,14 +35,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The engine's HTTP front: Jetty with request handling on virtual threads (so long-lived watch streams cost no
- * platform thread), one place that turns requests into {@link ApiRequest}s and every outcome into the reference's
- * JSON envelope with the original's headers. No internal error text ever reaches a client.
+ * The engine's HTTP front: Jetty, one place that turns requests into {@link ApiRequest}s and every outcome into the
+ * reference's JSON envelope with the original's headers. No internal error text ever reaches a client.
+ *
+ * <p>Short requests run on Jetty's pool of platform threads (measured: fewer scheduling stalls than a virtual
+ * thread per request under load); each long-lived stream (the watch feed) is handed to its own virtual thread, so
+ * thousands of watchers hold no platform thread.
  */
 public final class HttpServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
-    private static final ObjectMapper BODY_MAPPER = JsonMapper.builder()
+    private static final ObjectMapper BODY_MAPPER = WireJson.pooledMapper()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
     private static final Map<String, String> COMMON_HEADERS = Map.of(
@@ -63,9 +64,8 @@ public final class HttpServer implements AutoCloseable {
      */
     public HttpServer(String host, int port, long maxBodyBytes, boolean trustForwardedFor, Dispatcher dispatcher,
             MeterRegistry metrics) {
-        QueuedThreadPool threads = new QueuedThreadPool(64, 8);
+        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("reflex-http");
-        threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server = new Server(threads);
         HttpConfiguration config = new HttpConfiguration();
         config.setSendServerVersion(false);
@@ -243,6 +243,10 @@ public final class HttpServer implements AutoCloseable {
             COMMON_HEADERS.forEach((k, v) -> response.getHeaders().put(k, v));
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, streaming.contentType());
             response.getHeaders().put("X-Accel-Buffering", "no");
+            Thread.ofVirtual().name("reflex-stream").start(() -> writeStream(response, callback, streaming));
+        }
+
+        private static void writeStream(org.eclipse.jetty.server.Response response, Callback callback, Streaming streaming) {
             try (OutputStream out = Content.Sink.asOutputStream(response)) {
                 streaming.writer().writeTo(out);
                 callback.succeeded();

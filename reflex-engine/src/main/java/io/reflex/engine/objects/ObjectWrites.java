@@ -85,7 +85,7 @@ public final class ObjectWrites {
                 if (ifMatch.isPresent()) {
                     throw preconditionFailed(kind, target.name().get());
                 }
-                return insert(caller, kind, validName(kind, input.textNode(target.name().get())), input, tx, "updated");
+                return insert(caller, kind, validName(kind, input.textNode(targetText)), input, tx, "updated");
             }
             StoredObject old = current.get();
             if (ifMatch.isPresent() && !ifMatch.get().replace("\"", "").strip().equals(Long.toString(old.version()))) {

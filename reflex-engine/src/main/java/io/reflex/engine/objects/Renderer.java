@@ -4,6 +4,7 @@ import io.reflex.engine.crypto.SensitiveFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.reflex.engine.http.WireJson;
 import io.reflex.engine.model.ObjectKind;
 import io.reflex.engine.model.Target;
 import io.reflex.engine.store.StoredObject;
@@ -39,7 +40,7 @@ final class Renderer {
         out.put("name", object.name());
         out.put("updated_by", object.updatedBy());
         if (updatedAtAsNumber) {
-            out.put("updated_at", (double) object.updatedAt());
+            out.set("updated_at", WireJson.epochSeconds(object.updatedAt() * 1000));
         } else {
             out.put("updated_at", object.updatedAt() + ".0");
         }

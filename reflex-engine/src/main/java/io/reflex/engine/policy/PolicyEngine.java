@@ -53,6 +53,14 @@ public final class PolicyEngine {
         this.refresh = refresh;
     }
 
+    /**
+     * Loads and compiles every policy and scope now, so the first request after a start does not pay for the
+     * expression engine's initialisation.
+     */
+    public void warmUp() {
+        current().forType(ObjectKind.CONFIG.table());
+    }
+
     /** Forgets everything derived from policies, scopes and groups; the next check reloads them. */
     public void invalidate() {
         snapshot = null;

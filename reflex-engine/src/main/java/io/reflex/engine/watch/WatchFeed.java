@@ -36,16 +36,19 @@ import java.util.regex.Pattern;
  * sequence number; {@code Last-Event-ID} wins). Without either, the stream starts with the next change. Events the
  * caller may not read are left out. A watcher that cannot keep up is disconnected and resumes from the log.
  */
-public final class WatchFeed {
+public final class WatchFeed implements AutoCloseable {
 
     private static final int BACKLOG_BATCH = 1000;
     private static final int QUEUE_LIMIT = 10_000;
+    private static final ChangeLog.Entry END = new ChangeLog.Entry(Long.MAX_VALUE, "", 0, "", "end", 0, "");
 
     private final ChangeLog log;
     private final ChangeTail tail;
     private final ObjectStore objects;
     private final PolicyEngine policies;
     private final Duration keepAlive;
+    private final java.util.Set<BlockingQueue<ChangeLog.Entry>> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile boolean closing;
 
     public WatchFeed(ChangeLog log, ChangeTail tail, ObjectStore objects, PolicyEngine policies, Duration keepAlive) {
         this.log = log;
@@ -74,6 +77,7 @@ public final class WatchFeed {
             }
         };
         tail.subscribe(listener);
+        open.add(queue);
         try {
             out.write(": connected\n\n".getBytes(StandardCharsets.UTF_8));
             out.flush();
@@ -86,8 +90,11 @@ public final class WatchFeed {
                     last = entry.seq();
                 }
             } while (batch.size() == BACKLOG_BATCH);
-            while (!overflow[0]) {
+            while (!overflow[0] && !closing) {
                 ChangeLog.Entry entry = queue.poll(keepAlive.toMillis(), TimeUnit.MILLISECONDS);
+                if (entry == END) {
+                    return;
+                }
                 if (entry == null) {
                     out.write(": keepalive\n\n".getBytes(StandardCharsets.UTF_8));
                     out.flush();
@@ -97,8 +104,19 @@ public final class WatchFeed {
                 }
             }
         } finally {
+            open.remove(queue);
             tail.unsubscribe(listener);
         }
+    }
+
+    /**
+     * Ends every open stream, so a graceful shutdown does not wait for watchers (they reconnect to another node,
+     * or to this one when it is back, and resume from their last event id).
+     */
+    @Override
+    public void close() {
+        closing = true;
+        open.forEach(queue -> queue.offer(END));
     }
 
     private void send(OutputStream out, Filter filter, ChangeLog.Entry entry) throws IOException {
@@ -111,8 +129,8 @@ public final class WatchFeed {
                 .put("id", entry.id())
                 .put("name", entry.name())
                 .put("action", entry.action())
-                .put("at", entry.atMillis() / 1000.0)
                 .put("by", entry.actor());
+        data.set("at", WireJson.epochSeconds(entry.atMillis()));
         String event = "id: " + entry.seq() + "\nevent: change\ndata: " + WireJson.compact(data) + "\n\n";
         out.write(event.getBytes(StandardCharsets.UTF_8));
         out.flush();

@@ -44,7 +44,8 @@ interface AuthContract extends EngineFixture {
                 org.assertj.core.data.Offset.offset(5.0));
         assertThat(answer.header("Set-Cookie")).hasValueSatisfying(cookie -> assertThat(cookie)
                 .startsWith("sid=" + body.get("session").asText() + "; Max-Age=300; Path=/api/v1; Version=1"));
-        assertThat(answer.body()).startsWith("{\"status\": \"success\", \"session\": ");
+        assertThat(answer.body()).startsWith("{\"status\": \"success\", \"session\": ")
+                .containsPattern("\"expires_at\": [0-9]{10}\\.[0-9]+}$");
     }
 
     @Test

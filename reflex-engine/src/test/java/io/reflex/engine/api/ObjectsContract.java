@@ -97,6 +97,7 @@ interface ObjectsContract extends EngineFixture {
         assertThat(get("/state/" + renamed).json().get("id").asLong()).isEqualTo(id);
         assertFailed(put("/state/" + renamed, "{\"k\": 1}"), 202, "No changes were made");
         assertFailed(put("/state/999999", "{\"k\": 1}"), 404, "Unable to load State: 999999");
+        assertFailed(put("/state/dot.cfg", "{\"k\": 1}"), 400, "Invalid name 'dot.cfg': must not start with a digit or contain '.'");
     }
 
     @Test
@@ -164,9 +165,11 @@ interface ObjectsContract extends EngineFixture {
         assertThat(get("/state/?match=" + prefix + "-?").json()).hasSize(2);
         JsonNode cols = get("/state/?match=" + prefix + "&cols=x").json().get(0);
         assertThat(cols.toString()).isEqualTo("{\"id\":" + cols.get("id") + ",\"x\":1}");
-        JsonNode all = get("/state/?match=" + prefix + "&cols=*").json().get(1);
+        Answer allColumns = get("/state/?match=" + prefix + "&cols=*");
+        JsonNode all = allColumns.json().get(1);
         assertThat(all.get("x").asInt()).isEqualTo(2);
         assertThat(all.get("updated_at").isNumber()).isTrue();
+        assertThat(allColumns.body()).containsPattern("\"updated_at\": [0-9]{10}\\.0[,}]");
         Answer none = get("/state/?match=" + prefix + "-zzz");
         assertThat(none.status()).isEqualTo(204);
         assertThat(none.body()).isEmpty();

@@ -12,6 +12,7 @@ import dev.cel.compiler.CelCompiler;
 import dev.cel.compiler.CelCompilerBuilder;
 import dev.cel.compiler.CelCompilerFactory;
 import dev.cel.extensions.CelExtensions;
+import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelFunctionBinding;
 import dev.cel.runtime.CelRuntime;
@@ -47,20 +48,26 @@ final class CelEnvironment {
     private CelEnvironment() {}
 
     /**
-     * Compiles CEL text. {@code offset} is where the text starts in the operator's source, so positions
-     * in errors point into what the operator wrote.
+     * Compiles CEL text: an operator's {@code cel:} text starting at {@code offset} in {@code source},
+     * or (when {@code nativeCel} is false) the translation of the whole source. Errors in native text
+     * point into what the operator wrote; a translation that CEL refuses can only be too deeply
+     * nested, which has no useful column.
      */
-    static Program compile(String cel, String source, int offset, boolean requireBool) {
+    static Program compile(String cel, String source, int offset, boolean nativeCel) {
         CelAbstractSyntaxTree ast;
         try {
             ast = COMPILER.compile(cel).getAst();
         } catch (CelValidationException e) {
             CelIssue issue = e.getErrors().getFirst();
-            int at = offset + Math.max(0, lineStart(cel, issue.getSourceLocation().getLine()) + issue.getSourceLocation().getColumn());
+            if (!nativeCel) {
+                throw ExpressionSyntaxException.at("expression is too complex: " + issue.getMessage(), source, 0);
+            }
+            int column = issue.getSourceLocation().getColumn();
+            int at = offset + lineStart(cel, issue.getSourceLocation().getLine()) + Math.max(0, column);
             throw ExpressionSyntaxException.at(issue.getMessage(), source, at);
         }
         CelType result = ast.getResultType();
-        if (requireBool && !result.equals(BOOL) && !result.equals(DYN)) {
+        if (nativeCel && !result.equals(BOOL) && !result.equals(DYN)) {
             throw ExpressionSyntaxException.at("a cel: expression must produce a bool, not " + result.name(), source, offset);
         }
         try {
@@ -80,6 +87,7 @@ final class CelEnvironment {
 
     private static CelCompiler compiler() {
         CelCompilerBuilder builder = CelCompilerFactory.standardCelCompilerBuilder()
+                .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
                 .addLibraries(CelExtensions.bindings());
         CelTranslator.ATTRIBUTES.forEach(name -> builder.addVar(name, DYN));
         return builder.addFunctionDeclarations(
@@ -109,6 +117,7 @@ final class CelEnvironment {
                         regexFunction("py_re_fullmatch"),
                         function("py_pwin", BOOL, DYN, DYN, DYN),
                         function("py_pwsin", BOOL, DYN, DYN, DYN),
+                        function("py_list", DYN, ListType.create(DYN)),
                         function("py_debug", DYN, ListType.create(DYN)),
                         function("py_error", DYN, STRING))
                 .build();
@@ -126,61 +135,102 @@ final class CelEnvironment {
     }
 
     private static CelRuntime runtime() {
+        Object none = PyOps.NONE;
+        Object no = Boolean.FALSE;
         List<CelFunctionBinding> bindings = new ArrayList<>(List.of(
-                unary("py_truthy", PyOps::truthy),
-                binary("py_eq", PyOps::eq),
-                binary("py_lt", (a, b) -> PyOps.compare(a, b, PyOps.Order.LT)),
-                binary("py_le", (a, b) -> PyOps.compare(a, b, PyOps.Order.LE)),
-                binary("py_gt", (a, b) -> PyOps.compare(a, b, PyOps.Order.GT)),
-                binary("py_ge", (a, b) -> PyOps.compare(a, b, PyOps.Order.GE)),
-                binary("py_in", PyOps::in),
-                binary("py_is", PyOps::is),
-                binary("py_add", PyOps::add),
-                binary("py_sub", PyOps::subtract),
-                unary("py_neg", PyOps::negate),
-                unary("py_pos", PyOps::plus),
-                binary("py_index", PyOps::index),
-                nary("py_slice", 4, args -> PyOps.slice(args[0], args[1], args[2], args[3])),
-                CelFunctionBinding.from("py_getattr", Object.class, String.class, PyOps::attribute),
+                unary("py_truthy", no, PyOps::truthy),
+                binary("py_eq", no, PyOps::eq),
+                binary("py_lt", no, (a, b) -> PyOps.compare(a, b, PyOps.Order.LT)),
+                binary("py_le", no, (a, b) -> PyOps.compare(a, b, PyOps.Order.LE)),
+                binary("py_gt", no, (a, b) -> PyOps.compare(a, b, PyOps.Order.GT)),
+                binary("py_ge", no, (a, b) -> PyOps.compare(a, b, PyOps.Order.GE)),
+                binary("py_in", no, PyOps::in),
+                binary("py_is", no, PyOps::is),
+                binary("py_add", none, PyOps::add),
+                binary("py_sub", none, PyOps::subtract),
+                unary("py_neg", none, PyOps::negate),
+                unary("py_pos", none, PyOps::plus),
+                binary("py_index", none, PyOps::index),
+                nary("py_slice", 4, none, args -> PyOps.slice(args[0], args[1], args[2], args[3])),
+                nary("py_getattr", 2, none, args -> PyOps.attribute(args[0], (String) args[1])),
+                unary("py_list", none, CelEnvironment::list),
                 method(0),
                 method(1),
                 method(2),
                 method(3),
-                nary("py_pwin", 3, args -> PasswordChecks.pwin(args[0], args[1], args[2])),
-                nary("py_pwsin", 3, args -> PasswordChecks.pwsin(args[0], args[1], args[2])),
-                CelFunctionBinding.from("py_debug", List.class, args -> {
-                    DEBUG_LOG.debug("ABAC DEBUG {}", args);
+                nary("py_pwin", 3, no, args -> !EvalState.failed() && PasswordChecks.pwin(args[0], args[1], args[2])),
+                nary("py_pwsin", 3, no, args -> !EvalState.failed() && PasswordChecks.pwsin(args[0], args[1], args[2])),
+                unary("py_debug", none, args -> {
+                    if (!EvalState.failed()) {
+                        DEBUG_LOG.debug("ABAC DEBUG {}", args);
+                    }
                     return PyOps.NONE;
                 }),
-                CelFunctionBinding.from("py_error", String.class, message -> {
-                    throw new PyError(message);
+                unary("py_error", none, message -> {
+                    throw new PyError((String) message);
                 })));
         for (PyRegex.Mode mode : PyRegex.Mode.values()) {
             String name = "py_re_" + mode.name().toLowerCase(Locale.ROOT);
-            bindings.add(binary(name + "_2", (p, s) -> PyRegex.apply(mode, p, s, 0L)));
-            bindings.add(nary(name + "_3", 3, args -> PyRegex.apply(mode, args[0], args[1], args[2])));
+            bindings.add(binary(name + "_2", none, (p, s) -> PyRegex.apply(mode, p, s, 0L)));
+            bindings.add(nary(name + "_3", 3, none, args -> PyRegex.apply(mode, args[0], args[1], args[2])));
         }
         return CelRuntimeFactory.plannerRuntimeBuilder()
                 .addFunctionBindings(bindings)
                 .build();
     }
 
-    private static CelFunctionBinding unary(String id, Function<Object, Object> fn) {
-        return CelFunctionBinding.from(id, Object.class, fn::apply);
+    // Every binding unwraps Opaque arguments, wraps dict and list results (see Opaque), and turns a
+    // PyError into an entry in EvalState plus a neutral result of the declared type (see EvalState).
+
+    private static CelFunctionBinding unary(String id, Object onError, Function<Object, Object> fn) {
+        return CelFunctionBinding.from(id, Object.class, a -> {
+            try {
+                return Opaque.hide(fn.apply(Opaque.unwrap(a)));
+            } catch (PyError e) {
+                EvalState.fail(e);
+                return onError;
+            }
+        });
     }
 
-    private static CelFunctionBinding binary(String id, BiFunction<Object, Object, Object> fn) {
-        return CelFunctionBinding.from(id, Object.class, Object.class, fn::apply);
+    private static CelFunctionBinding binary(String id, Object onError, BiFunction<Object, Object, Object> fn) {
+        return CelFunctionBinding.from(id, Object.class, Object.class, (a, b) -> {
+            try {
+                return Opaque.hide(fn.apply(Opaque.unwrap(a), Opaque.unwrap(b)));
+            } catch (PyError e) {
+                EvalState.fail(e);
+                return onError;
+            }
+        });
     }
 
-    private static CelFunctionBinding nary(String id, int arity, Function<Object[], Object> fn) {
-        return CelFunctionBinding.from(id, Collections.nCopies(arity, Object.class), fn::apply);
+    private static CelFunctionBinding nary(String id, int arity, Object onError, Function<Object[], Object> fn) {
+        return CelFunctionBinding.from(id, Collections.nCopies(arity, Object.class), args -> {
+            Object[] plain = new Object[args.length];
+            for (int i = 0; i < args.length; i++) {
+                plain[i] = Opaque.unwrap(args[i]);
+            }
+            try {
+                return Opaque.hide(fn.apply(plain));
+            } catch (PyError e) {
+                EvalState.fail(e);
+                return onError;
+            }
+        });
     }
 
     private static CelFunctionBinding method(int arity) {
-        List<Class<?>> types = new ArrayList<>(List.of(Object.class, String.class));
-        types.addAll(Collections.nCopies(arity, Object.class));
-        return CelFunctionBinding.from("py_method_" + arity, types,
+        return nary("py_method_" + arity, arity + 2, PyOps.NONE,
                 args -> PyMethods.call(args[0], (String) args[1], Arrays.copyOfRange(args, 2, args.length)));
+    }
+
+    /** A list display: its items may be wrapped, the list Python code sees must not contain wrappers. */
+    private static Object list(Object items) {
+        List<?> source = (List<?>) items;
+        List<Object> plain = new ArrayList<>(source.size());
+        for (Object item : source) {
+            plain.add(Opaque.unwrap(item));
+        }
+        return Collections.unmodifiableList(plain);
     }
 }

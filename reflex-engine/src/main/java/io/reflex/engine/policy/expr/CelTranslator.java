@@ -22,6 +22,12 @@ final class CelTranslator {
             "token_nbr", "token_name", "ip", "http_headers", "groups", "action", "sensitive", "obj_type", "obj",
             "cert_cn", "user_name");
 
+    /**
+     * The dicts the original gave attribute access ({@code groups.dev_team}, {@code http_headers.X_Password}).
+     * {@code obj} was a plain dict there, so {@code obj.name} failed and a scope written that way never matched;
+     * keeping that means an upgrade never widens what an existing scope grants.
+     */
+    private static final java.util.Set<String> ATTRIBUTE_DICTS = java.util.Set.of("groups", "http_headers");
     private static final Set<String> FUNCTIONS = Set.of("rx", "debug", "pwin", "pwsin", "re");
 
     /** The {@code re} flags with Python's numeric values, so they can be or-ed into the flags argument. */
@@ -38,10 +44,14 @@ final class CelTranslator {
 
     private int bindings;
 
-    private CelTranslator() {}
+    private final boolean attributesOnAnyDict;
 
-    static String translate(Node root) {
-        return new CelTranslator().condition(root);
+    private CelTranslator(boolean attributesOnAnyDict) {
+        this.attributesOnAnyDict = attributesOnAnyDict;
+    }
+
+    static String translate(Node root, boolean attributesOnAnyDict) {
+        return new CelTranslator(attributesOnAnyDict).condition(root);
     }
 
     private String condition(Node node) {
@@ -61,7 +71,7 @@ final class CelTranslator {
         return switch (node) {
             case Node.Const c -> literal(c.value());
             case Node.Name n -> name(n.id());
-            case Node.Sequence seq -> "[" + join(seq.items()) + "]";
+            case Node.Sequence seq -> "py_list([" + join(seq.items()) + "])";
             case Node.BoolOp op -> {
                 String t = "py" + bindings++;
                 String rest = op.and() ? value(op.right()) + " : " + t : t + " : " + value(op.right());
@@ -77,7 +87,10 @@ final class CelTranslator {
             case Node.Slice s -> "py_slice(" + value(s.value()) + ", " + optional(s.lower()) + ", "
                     + optional(s.upper()) + ", " + optional(s.step()) + ")";
             case Node.Attr a when a.value() instanceof Node.Name(String module) && module.equals("re") -> reAttribute(a.name());
-            case Node.Attr a -> "py_getattr(" + value(a.value()) + ", " + literal(a.name()) + ")";
+            case Node.Attr a when attributesOnAnyDict
+                    || a.value() instanceof Node.Name(String dict) && ATTRIBUTE_DICTS.contains(dict) ->
+                    "py_getattr(" + value(a.value()) + ", " + literal(a.name()) + ")";
+            case Node.Attr a -> error("AttributeError: '" + a.name() + "': only groups and http_headers allow attribute access");
             case Node.Call call -> call(call);
         };
     }

@@ -1,7 +1,6 @@
 package io.reflex.engine.policy.expr;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,9 +16,10 @@ import java.util.Optional;
  * attribute is false. {@code cert_cn} and {@code user_name} are always {@code ""}.
  *
  * <p>Instances are immutable and may be shared between threads and tested against any number of
- * expressions. The derived views ({@code http_headers} with title-cased keys, {@code groups} with
- * underscore aliases, {@code obj} as a map) are built on first use and then reused, so a request
- * that evaluates several policies pays for them once, and one that never reads them not at all.
+ * expressions. Work that does not depend on the expression is done at most once: {@code
+ * http_headers} is title-cased on first use, {@code obj} is read through a view that converts only
+ * the keys an expression touches, and {@code groups} keeps its aliased view across contexts while
+ * the same immutable map is passed in.
  */
 public final class ExpressionContext {
 
@@ -27,24 +27,24 @@ public final class ExpressionContext {
     private final String tokenName;
     private final String ip;
     private final Map<String, String> rawHeaders;
-    private final Map<String, List<String>> rawGroups;
+    private final Opaque groups;
     private final String action;
     private final Boolean sensitive;
     private final String objType;
     private final boolean objSet;
     private final JsonNode rawObj;
 
-    // Built on first use. Racing threads may each build one; the results are equal and immutable.
-    private Map<String, Object> headers;
-    private Map<String, Object> groups;
-    private Object obj;
+    // Built on first use, wrapped once for the translated expressions. Racing threads may each
+    // build one; the results are equal and immutable.
+    private Opaque headers;
+    private Opaque obj;
 
     private ExpressionContext(Builder b) {
         this.tokenNbr = b.tokenNbr;
         this.tokenName = b.tokenName;
         this.ip = b.ip;
         this.rawHeaders = b.httpHeaders;
-        this.rawGroups = b.groups;
+        this.groups = b.groups;
         this.action = b.action;
         this.sensitive = b.sensitive;
         this.objType = b.objType;
@@ -56,57 +56,52 @@ public final class ExpressionContext {
         return new Builder();
     }
 
-    /** The value of attribute {@code name}, empty when it is undefined. */
-    Optional<Object> find(String name) {
+    /**
+     * The value of attribute {@code name}, empty when it is undefined. With {@code opaque}, dicts
+     * come wrapped in {@link Opaque} for translated expressions; native CEL reads them plain.
+     */
+    Optional<Object> find(String name, boolean opaque) {
         Object value = switch (name) {
             case "token_nbr" -> tokenNbr;
             case "token_name" -> tokenName;
             case "ip" -> ip;
-            case "http_headers" -> headers();
-            case "groups" -> groups();
+            case "http_headers" -> pick(headers(), opaque);
+            case "groups" -> pick(groups, opaque);
             case "action" -> action;
             case "sensitive" -> sensitive;
             case "obj_type" -> objType;
-            case "obj" -> obj();
+            case "obj" -> pick(obj(), opaque);
             case "cert_cn", "user_name" -> "";
             default -> null;
         };
         return Optional.ofNullable(value);
     }
 
-    private Map<String, Object> headers() {
+    private static Object pick(Opaque value, boolean opaque) {
+        return value == null || opaque ? value : value.value();
+    }
+
+    private Opaque headers() {
         if (rawHeaders == null) {
             return null;
         }
-        Map<String, Object> built = headers;
+        Opaque built = headers;
         if (built == null) {
             Map<String, Object> titled = new LinkedHashMap<>();
             rawHeaders.forEach((k, v) -> titled.put(titleCase(k), v));
-            built = withUnderscoreAliases(titled);
+            built = new Opaque(withUnderscoreAliases(titled));
             headers = built;
         }
         return built;
     }
 
-    private Map<String, Object> groups() {
-        if (rawGroups == null) {
-            return null;
-        }
-        Map<String, Object> built = groups;
-        if (built == null) {
-            built = withUnderscoreAliases(new LinkedHashMap<>(rawGroups));
-            groups = built;
-        }
-        return built;
-    }
-
-    private Object obj() {
+    private Opaque obj() {
         if (!objSet) {
             return null;
         }
-        Object built = obj;
+        Opaque built = obj;
         if (built == null) {
-            built = JsonValues.toCel(rawObj);
+            built = new Opaque(JsonValues.toCel(rawObj));
             obj = built;
         }
         return built;
@@ -126,7 +121,7 @@ public final class ExpressionContext {
     }
 
     /** Adds {@code a_b} for every key {@code a-b}, unless a real key already has that name. */
-    private static Map<String, Object> withUnderscoreAliases(Map<String, ?> map) {
+    static Map<String, Object> withUnderscoreAliases(Map<String, ?> map) {
         Map<String, Object> out = new HashMap<>(map);
         map.forEach((k, v) -> {
             if (k.indexOf('-') >= 0) {
@@ -142,7 +137,7 @@ public final class ExpressionContext {
         private String tokenName;
         private String ip;
         private Map<String, String> httpHeaders;
-        private Map<String, List<String>> groups;
+        private Opaque groups;
         private String action;
         private Boolean sensitive;
         private String objType;
@@ -174,11 +169,14 @@ public final class ExpressionContext {
             return this;
         }
 
-        /** Every group's name and its {@code _grp} member list. */
+        /**
+         * Every group's name and its {@code _grp} member list. Groups change rarely and every check
+         * needs them, so when the same deeply immutable map ({@code Map.copyOf} of {@code List.copyOf}
+         * lists) is passed again, as from the engine's group cache, the view with its underscore
+         * aliases is reused instead of rebuilt.
+         */
         public Builder groups(Map<String, List<String>> groups) {
-            Map<String, List<String>> copy = new HashMap<>();
-            groups.forEach((name, members) -> copy.put(name, List.copyOf(members)));
-            this.groups = Map.copyOf(copy);
+            this.groups = GroupsView.of(groups);
             return this;
         }
 
@@ -199,7 +197,10 @@ public final class ExpressionContext {
             return this;
         }
 
-        /** The object under check as JSON; {@code null} (or a JSON null) is Python's None. */
+        /**
+         * The object under check as JSON; {@code null} (or a JSON null) is Python's None. It is read
+         * when expressions run, not copied, so it must not be modified afterwards.
+         */
         public Builder obj(JsonNode obj) {
             this.objSet = true;
             this.obj = obj;

@@ -215,20 +215,21 @@ final class Lexer {
         }
     }
 
+    /** Exactly {@code digits} hex digits, as Python requires for its x, u and U escapes. */
     private int hexEscape(int at, int digits) {
-        if (pos + digits > src.length()) {
-            throw error("(unicode error) truncated \\" + src.charAt(at + 1) + " escape", at);
-        }
-        try {
-            int code = Integer.parseUnsignedInt(src.substring(pos, pos + digits), 16);
-            if (!Character.isValidCodePoint(code) || src.substring(pos, pos + digits).chars().anyMatch(ch -> Character.digit(ch, 16) < 0)) {
-                throw new NumberFormatException();
+        int code = 0;
+        for (int i = 0; i < digits; i++) {
+            int digit = pos + i < src.length() ? Character.digit(src.charAt(pos + i), 16) : -1;
+            if (digit < 0) {
+                throw error("(unicode error) truncated \\" + src.charAt(at + 1) + " escape", at);
             }
-            pos += digits;
-            return code;
-        } catch (NumberFormatException bad) {
-            throw error("(unicode error) truncated \\" + src.charAt(at + 1) + " escape", at);
+            code = code * 16 + digit;
         }
+        if (!Character.isValidCodePoint(code)) {
+            throw error("(unicode error) illegal Unicode character", at);
+        }
+        pos += digits;
+        return code;
     }
 
     private void number() {

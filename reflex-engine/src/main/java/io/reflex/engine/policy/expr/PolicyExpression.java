@@ -32,11 +32,13 @@ public final class PolicyExpression {
     private final String source;
     private final String cel;
     private final Program program;
+    private final boolean nativeCel;
 
-    private PolicyExpression(String source, String cel, Program program) {
+    private PolicyExpression(String source, String cel, Program program, boolean nativeCel) {
         this.source = source;
         this.cel = cel;
         this.program = program;
+        this.nativeCel = nativeCel;
     }
 
     /**
@@ -47,6 +49,19 @@ public final class PolicyExpression {
      *     leaves out, or contains {@code lambda }
      */
     public static PolicyExpression compile(String source) {
+        return compile(source, false);
+    }
+
+    /**
+     * Compiles a filter for the command line's {@code list -e} and {@code slice}: the same language, except that
+     * attribute access reads any dict ({@code obj.lane}), as the original command line's objects allowed. Filters
+     * only pick what to show, so they may be more lenient than policies, which must not widen on upgrade.
+     */
+    public static PolicyExpression compileFilter(String source) {
+        return compile(source, true);
+    }
+
+    private static PolicyExpression compile(String source, boolean attributesOnAnyDict) {
         Objects.requireNonNull(source, "source");
         Matcher lambda = LAMBDA.matcher(source);
         if (lambda.find()) {
@@ -56,10 +71,10 @@ public final class PolicyExpression {
         if (trimmed.startsWith(CEL_PREFIX)) {
             int offset = source.length() - trimmed.length() + CEL_PREFIX.length();
             String cel = source.substring(offset);
-            return new PolicyExpression(source, cel, CelEnvironment.compile(cel, source, offset, true));
+            return new PolicyExpression(source, cel, CelEnvironment.compile(cel, source, offset, true), true);
         }
-        String cel = CelTranslator.translate(Parser.parse(source));
-        return new PolicyExpression(source, cel, CelEnvironment.compile(cel, source, 0, false));
+        String cel = CelTranslator.translate(Parser.parse(source), attributesOnAnyDict);
+        return new PolicyExpression(source, cel, CelEnvironment.compile(cel, source, 0, false), false);
     }
 
     /**
@@ -68,23 +83,24 @@ public final class PolicyExpression {
      * debug level, as the original engine did; this method never throws.
      */
     public boolean test(ExpressionContext context) {
+        EvalState state = EvalState.begin();
         try {
-            return Boolean.TRUE.equals(program.eval((CelVariableResolver) context::find));
-        } catch (CelEvaluationException | RuntimeException e) {
-            if (LOG.isDebugEnabled()) {
-                LOG.debug("policy expression is false after an error: {} ({})", source, reason(e));
+            boolean opaque = !nativeCel;
+            Object result = program.eval((CelVariableResolver) name -> context.find(name, opaque));
+            if (state.error() != null) {
+                LOG.debug("policy expression is false after an error: {} ({})", source, state.error());
+                return false;
             }
+            return Boolean.TRUE.equals(result);
+        } catch (CelEvaluationException | RuntimeException e) {
+            LOG.debug("policy expression is false after an error: {} ({})", source, e.getMessage());
+            return false;
+        } catch (StackOverflowError e) {
+            // java.util.regex recurses per repetition, so a pattern like (a|b)* on a long header
+            // can overflow; the stack has unwound here and the expression is simply false
+            LOG.debug("policy expression is false after a stack overflow: {}", source);
             return false;
         }
-    }
-
-    private static String reason(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof PyError) {
-                return t.getMessage();
-            }
-        }
-        return e.getMessage();
     }
 
     /** The text as the operator wrote it. */

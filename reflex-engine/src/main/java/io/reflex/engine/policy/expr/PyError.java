@@ -3,8 +3,9 @@ package io.reflex.engine.policy.expr;
 import java.io.Serial;
 
 /**
- * A Python exception raised while evaluating (KeyError, TypeError, ...). It makes the expression
- * false; it is built without a stack trace because it is an expected outcome, not a bug.
+ * A Python exception raised while evaluating (KeyError, TypeError, ...). The function bindings catch
+ * it and record it in {@link EvalState}; it never leaves them. It carries no stack trace because it
+ * is an expected outcome, not a bug.
  */
 final class PyError extends RuntimeException {
 

@@ -142,7 +142,7 @@ final class PyMethods {
                     break;
                 }
                 if (max >= 0 && out.size() == max) {
-                    out.add(strip(s.substring(i), null, false, true));
+                    out.add(s.substring(i));
                     break;
                 }
                 int end = i;

@@ -1,5 +1,9 @@
 package io.reflex.engine.policy.expr;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -238,6 +242,14 @@ class PolicyExpressionTest {
         }
 
         @Test
+        void attributesInsideListDisplaysCompareByValue() {
+            assertThat(eval("obj in [obj]")).isTrue();
+            assertThat(eval("groups['dev-team'] in (None, groups.dev_team)")).isTrue();
+            assertThat(eval("(token_name, ip) == ('amy-pond', '10.0.3.7')")).isTrue();
+            assertThat(eval("[obj['tags'], 1][0] == ['a', 'b']")).isTrue();
+        }
+
+        @Test
         void nonStringInStringIsATypeError() {
             assertThat(eval("1 in 'a1'")).isFalse();
             assertThat(eval("not (1 in 'a1')")).isFalse();
@@ -377,16 +389,27 @@ class PolicyExpressionTest {
         void flagsAndPythonOnlySyntax() {
             assertThat(eval("re.match('AMY', token_name, re.I)")).isTrue();
             assertThat(eval("re.match('AMY', token_name)")).isFalse();
+            assertThat(eval("re.search('^POND', 'amy\\npond', re.I + re.M)")).isTrue();
             assertThat(eval("re.search(r'pond\\Z', token_name)")).isTrue();
             assertThat(eval("re.search(r'[[]x', 'a[x')")).isTrue();
             assertThat(eval("re.search(r'a{,2}b', 'aab')")).isTrue();
             assertThat(eval("re.search(r'{x}', 'a{x}')")).isTrue();
+            assertThat(eval("re.search(r'[]a]', ']')")).isTrue();
+            assertThat(eval("re.search(r'a(?#note)b', 'ab')")).isTrue();
+            assertThat(eval("re.search(r'\\d', '\u0663')")).isTrue();
+            assertThat(eval("re.search(r'\\d', '\u0663', re.A)")).isFalse();
         }
 
         @Test
         void nonRawStringKeepsUnknownEscapes() {
             assertThat(eval("rx('^10\\.0', ip)")).isTrue();
             assertThat(eval("rx('^10\\.0', '1000')")).isFalse();
+        }
+
+        @Test
+        void regexStackOverflowIsFalse() {
+            ExpressionContext longIp = request().ip("ab".repeat(200_000)).build();
+            assertThat(eval("rx(r'^(a|b)*$', ip)", longIp)).isFalse();
         }
 
         @Test
@@ -435,8 +458,18 @@ class PolicyExpressionTest {
         }
 
         @Test
-        void objAttributeAccessWorksUnlikeTheOriginal() {
-            assertThat(eval("rx('-tst', obj.name)")).isTrue();
+        void objAttributeAccessFailsAsInTheOriginal() {
+            assertThat(eval("rx('-tst', obj.name)")).isFalse();
+            assertThat(eval("not obj.name")).isFalse();
+            assertThat(eval("rx('-tst', obj['name'])")).isTrue();
+        }
+
+        @Test
+        void commandLineFiltersMayReadObjAttributes() {
+            ObjectNode obj = JsonNodeFactory.instance.objectNode().put("name", "web-tst").put("lane", "tst");
+            ExpressionContext context = ExpressionContext.builder().obj(obj).build();
+            assertThat(PolicyExpression.compileFilter("obj.lane == 'tst' and obj.name.startswith('web')").test(context)).isTrue();
+            assertThat(PolicyExpression.compile("obj.lane == 'tst'").test(context)).isFalse();
         }
 
         @Test
@@ -471,11 +504,14 @@ class PolicyExpressionTest {
             assertThat(eval("'  a b '.strip() == 'a b'")).isTrue();
             assertThat(eval("'a,b,,c'.split(',') == ['a', 'b', '', 'c']")).isTrue();
             assertThat(eval("' a  b '.split() == ['a', 'b']")).isTrue();
+            assertThat(eval("' a b  c '.split(None, 1) == ['a', 'b  c ']")).isTrue();
+            assertThat(eval("'a-b-c'.split('-', 1) == ['a', 'b-c']")).isTrue();
             assertThat(eval("token_name.find('pond') == 4")).isTrue();
             assertThat(eval("'-'.join(['a', 'b']) == 'a-b'")).isTrue();
             assertThat(eval("obj.get('missing') is None")).isTrue();
             assertThat(eval("obj.get('missing', 5) == 5")).isTrue();
             assertThat(eval("'name' in obj.keys()")).isTrue();
+            assertThat(eval("obj.keys() == ['id', 'name', 'service', 'tags']")).isTrue();
             assertThat(eval("obj['tags'].count('a') == 1")).isTrue();
         }
 
@@ -518,6 +554,23 @@ class PolicyExpressionTest {
             assertThat(eval("token_name()")).isFalse();
             assertThat(eval("rx('a')")).isFalse();
             assertThat(eval("re.sub('a', 'b', token_name) == 'x'")).isFalse();
+        }
+
+        @Test
+        void errorIsFinalEvenWhenLaterOperandsSucceed() {
+            // Python stops at the KeyError; what the rest would have computed does not matter
+            assertThat(eval("obj['missing'] == 1 or True")).isFalse();
+            assertThat(eval("(obj.get('x') or obj['missing']) or token_name == 'amy-pond'")).isFalse();
+        }
+
+        @Test
+        void errorDoesNotLeakIntoTheNextEvaluation() {
+            ExpressionContext context = request().build();
+            PolicyExpression failing = PolicyExpression.compile("obj['missing'] == 1");
+            PolicyExpression passing = PolicyExpression.compile("token_name == 'amy-pond'");
+
+            assertThat(failing.test(context)).isFalse();
+            assertThat(passing.test(context)).isTrue();
         }
 
         @Test
@@ -567,6 +620,25 @@ class PolicyExpressionTest {
         }
 
         @Test
+        void longOrChainsCompileUntilCelNestingLimit() {
+            String fifty = "token_name == 'amy-pond'" + " or token_name == 'x'".repeat(49);
+            assertThat(eval(fifty)).isTrue();
+            String tooMany = "token_name == 'x'" + " or token_name == 'x'".repeat(399);
+            assertThatThrownBy(() -> PolicyExpression.compile(tooMany))
+                    .isInstanceOf(ExpressionSyntaxException.class)
+                    .hasMessageStartingWith("expression is too complex: ")
+                    .hasMessageContaining("\nCharacter 1: token_name == 'x' or");
+        }
+
+        @Test
+        void deepNestingIsASyntaxErrorNotAStackOverflow() {
+            assertThatThrownBy(() -> PolicyExpression.compile("(".repeat(500) + "True" + ")".repeat(500)))
+                    .hasMessageStartingWith("expression is nested too deeply");
+            assertThatThrownBy(() -> PolicyExpression.compile("not ".repeat(500) + "True"))
+                    .hasMessageStartingWith("expression is nested too deeply");
+        }
+
+        @Test
         void secondLineErrorReportsThatLine() {
             assertThatThrownBy(() -> PolicyExpression.compile("(token_name == 'x' and\n  sensitive ==)"))
                     .hasMessage("invalid syntax\nCharacter 15:   sensitive ==)");
@@ -612,6 +684,13 @@ class PolicyExpressionTest {
             assertThat(eval("cel: token_name == 'amy-pond' && !sensitive")).isTrue();
             assertThat(eval("cel:obj.name.startsWith('bct') && 'amy-pond' in groups['dev-team']")).isTrue();
             assertThat(eval("cel: token_nbr > 100")).isFalse();
+        }
+
+        @Test
+        void nativeCelHasStandardMacrosAndBind() {
+            assertThat(eval("cel: obj.tags.exists(t, t == 'a') && has(obj.name)")).isTrue();
+            assertThat(eval("cel: has(obj.owner)")).isFalse();
+            assertThat(eval("cel: cel.bind(n, obj.name, n.matches('^bct-') && size(n) == 7)")).isTrue();
         }
 
         @Test

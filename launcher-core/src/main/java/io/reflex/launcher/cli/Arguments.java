@@ -1,0 +1,167 @@
+package io.reflex.launcher.cli;
+
+import io.reflex.launcher.ExitReason;
+import io.reflex.launcher.LaunchException;
+import io.reflex.launcher.process.SignalForwarder;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The parsed command line. Hand-written rather than picocli: {@code launch} sits in front of every container start,
+ * and a reflective command framework costs tens of milliseconds there for a dozen options.
+ *
+ * @param command      {@code service}, {@code env}, {@code config}, or empty for {@code --version}/{@code --help}
+ * @param target       {@code NAME[:ACTION]} when given
+ * @param appArguments appended to the app's argv (or the action's)
+ */
+public record Arguments(String command, Optional<String> target, List<String> appArguments, Mode mode,
+                        Duration grace, Duration splay, Duration waitForEngine, boolean restartOnFailure, boolean watch,
+                        String reloadSignal, boolean noexport, boolean commit, boolean notime, String logfmt,
+                        boolean debug, Optional<Path> secretsDir, boolean version, boolean help) {
+
+    /** How the app runs after preparation. */
+    public enum Mode { EXEC, SUPERVISE }
+
+    private static final List<String> COMMANDS = List.of("service", "app", "env", "config", "cfg");
+
+    public static Arguments parse(String... argv) {
+        Builder b = new Builder();
+        List<String> rest = new ArrayList<>();
+        for (int i = 0; i < argv.length; i++) {
+            String arg = argv[i];
+            if (arg.equals("--")) {
+                b.app.addAll(List.of(argv).subList(i + 1, argv.length));
+                break;
+            }
+            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            boolean inline = arg.contains("=") && arg.startsWith("--");
+            switch (name) {
+                case "--version", "-V" -> b.version = true;
+                case "--help", "-h" -> b.help = true;
+                case "--watch" -> b.watch = true;
+                case "--noexport" -> b.noexport = true;
+                case "--commit" -> b.commit = true;
+                case "--notime" -> b.notime = true;
+                case "--mode", "--grace", "--splay", "--wait", "--restart", "--reload-signal", "--logfmt", "--debug",
+                     "--secrets-dir" -> {
+                    String value;
+                    if (inline) {
+                        value = arg.substring(arg.indexOf('=') + 1);
+                    } else if (i + 1 < argv.length) {
+                        value = argv[++i];
+                    } else {
+                        throw usage(name + " needs a value");
+                    }
+                    b.option(name, value);
+                }
+                default -> rest.add(arg);
+            }
+        }
+        if (!rest.isEmpty() && !rest.getFirst().startsWith("-")) {
+            b.command = command(rest.removeFirst());
+            if (!rest.isEmpty() && !rest.getFirst().startsWith("-")) {
+                b.target = Optional.of(rest.removeFirst());
+            }
+        }
+        List<String> app = new ArrayList<>(rest);
+        app.addAll(b.app);
+        if (b.command.isEmpty() && !b.version && !b.help) {
+            throw usage("Missing command: service, env or config (see --help)");
+        }
+        if (b.mode != Mode.SUPERVISE && (b.watch || b.restart)) {
+            throw usage("--watch and --restart need --mode supervise: in exec mode no launcher stays to act");
+        }
+        return new Arguments(b.command, b.target, app, b.mode, b.grace, b.splay, b.wait, b.restart, b.watch,
+                b.reloadSignal, b.noexport, b.commit, b.notime, b.logfmt, b.debug, b.secretsDir, b.version, b.help);
+    }
+
+    /** Accepts any unambiguous prefix, as the original's option matcher did ({@code launch serv}). */
+    private static String command(String word) {
+        List<String> matches = COMMANDS.stream().filter(c -> c.startsWith(word)).toList();
+        if (matches.isEmpty()) {
+            throw usage("Unknown command: " + word + " (expected service, app, env, config or cfg)");
+        }
+        String match = matches.contains(word) ? word : matches.getFirst();
+        return switch (match) {
+            case "app" -> "service";
+            case "cfg" -> "config";
+            default -> match;
+        };
+    }
+
+    static Duration duration(String option, String text) {
+        try {
+            if (text.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)));
+            }
+            if (text.endsWith("m")) {
+                return Duration.ofMinutes(Long.parseLong(text.substring(0, text.length() - 1)));
+            }
+            String seconds = text.endsWith("s") ? text.substring(0, text.length() - 1) : text;
+            return Duration.ofMillis(Math.round(Double.parseDouble(seconds) * 1000));
+        } catch (NumberFormatException e) {
+            throw usage(option + ": not a duration: " + text + " (e.g. 10, 10s, 500ms, 2m)");
+        }
+    }
+
+    private static LaunchException usage(String message) {
+        return new LaunchException(ExitReason.USAGE, message);
+    }
+
+    private static final class Builder {
+        private String command = "";
+        private Optional<String> target = Optional.empty();
+        private final List<String> app = new ArrayList<>();
+        private Mode mode = Mode.EXEC;
+        private Duration grace = Duration.ofSeconds(10);
+        private Duration splay = Duration.ZERO;
+        private Duration wait = Duration.ofSeconds(30);
+        private boolean restart;
+        private boolean watch;
+        private String reloadSignal = "HUP";
+        private boolean noexport;
+        private boolean commit;
+        private boolean notime;
+        private String logfmt = "txt";
+        private boolean debug;
+        private Optional<Path> secretsDir = Optional.empty();
+        private boolean version;
+        private boolean help;
+
+        private void option(String name, String value) {
+            switch (name) {
+                case "--mode" -> mode = switch (value) {
+                    case "exec" -> Mode.EXEC;
+                    case "supervise" -> Mode.SUPERVISE;
+                    default -> throw usage("--mode must be exec or supervise, not " + value);
+                };
+                case "--grace" -> grace = duration(name, value);
+                case "--splay" -> splay = duration(name, value);
+                case "--wait" -> wait = duration(name, value);
+                case "--restart" -> restart = switch (value) {
+                    case "on-failure" -> true;
+                    case "no", "never" -> false;
+                    default -> throw usage("--restart must be no or on-failure, not " + value);
+                };
+                case "--reload-signal" -> {
+                    reloadSignal = value.toUpperCase(Locale.ROOT).replaceFirst("^SIG", "");
+                    if (!reloadSignal.equals("NONE") && !SignalForwarder.FORWARDED.containsKey(reloadSignal)) {
+                        throw usage("--reload-signal must be none or one of " + SignalForwarder.FORWARDED.keySet());
+                    }
+                }
+                case "--logfmt" -> logfmt = switch (value) {
+                    case "txt", "json" -> value;
+                    default -> throw usage("--logfmt must be txt or json, not " + value);
+                };
+                case "--debug" -> debug = true;
+                case "--secrets-dir" -> secretsDir = Optional.of(Path.of(value));
+                default -> throw usage("Unknown option " + name);
+            }
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.reflex.launcher.cli;
+
+/** The {@code --help} text; the full story is docs/launch.md. */
+final class Help {
+
+    static final String TEXT = """
+            Usage: launch service|app [NAME[:ACTION]] [options] [-- ARGS...]
+                   launch env [NAME] [--noexport]
+                   launch config|cfg [NAME] [--commit]
+                   launch --version
+
+            NAME defaults to REFLEX_SERVICE. REFLEX_URL, REFLEX_APIKEY and REFLEX_SERVICE are read from
+            /run/secrets/NAME first, then the environment.
+
+            Options:
+              --mode exec|supervise   exec replaces the launcher with the app (default); supervise stays as
+                                      PID 1: forwards signals, reaps zombies, runs readiness and stop hooks
+              --grace DURATION        supervise: time between the stop signal and SIGKILL (default 10s)
+              --splay DURATION        supervise: random delay (below DURATION) before the stop signal
+              --restart no|on-failure supervise: restart a failed app with exponential backoff (default no)
+              --watch                 supervise: rewrite files and signal the app when its config changes
+              --reload-signal SIG     signal sent after a config change (default HUP; none to only rewrite)
+              --wait DURATION         how long to retry an unreachable engine (default 30s)
+              --secrets-dir DIR       where secret files are read (default /run/secrets)
+              --notime                no timestamps on log lines
+              --logfmt txt|json       the launcher's log format, also exported to the app as LOGFMT
+              --debug                 log more, including variable values
+            """;
+
+    private Help() {
+    }
+}

@@ -1,0 +1,66 @@
+package io.reflex.launcher.cli;
+
+import io.reflex.client.ReflexClient;
+import io.reflex.client.ReflexSettings;
+import io.reflex.launcher.actions.ActionsFile;
+import io.reflex.launcher.log.LaunchLog;
+import io.reflex.launcher.plan.EngineCalls;
+import io.reflex.launcher.plan.LaunchTarget;
+import io.reflex.launcher.plan.SecretFiles;
+import io.reflex.launcher.plan.ServicePreparer;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What every command needs, made once: the environment and secrets the launch reads (injected, so tests never
+ * depend on the machine's), the engine client and the log.
+ *
+ * @param environment the launcher's environment, plus {@code LOGFMT} as the original tools set it
+ */
+record LaunchContext(Arguments arguments, Map<String, String> environment, SecretFiles secrets, LaunchLog log,
+                     PrintStream out, Clock clock) {
+
+    static LaunchContext of(Arguments arguments, Map<String, String> environment, LaunchLog log, PrintStream out,
+                            Clock clock) {
+        Map<String, String> env = new LinkedHashMap<>(environment);
+        env.put("LOGFMT", arguments.logfmt());
+        SecretFiles secrets = new SecretFiles(arguments.secretsDir().orElse(SecretFiles.DEFAULT));
+        return new LaunchContext(arguments, env, secrets, log, out, clock);
+    }
+
+    LaunchTarget target() {
+        return LaunchTarget.parse(arguments.target(), LaunchTarget.fromSecretsOrEnv(secrets, environment));
+    }
+
+    /** Short timeouts and no silent retries: {@link EngineCalls} decides how long to wait for the engine. */
+    ReflexClient client() {
+        ReflexSettings settings = ReflexSettings.builder()
+                .secretsDir(secrets.directory()).environment(environment).build();
+        return ReflexClient.builder().settings(settings).retries(0)
+                .connectTimeout(Duration.ofSeconds(3)).readTimeout(Duration.ofSeconds(30)).build();
+    }
+
+    /** The actions file as found from the launcher's own environment and working directory (6.5, 7.1). */
+    Optional<ActionsFile> actionsFile() {
+        return ActionsFile.find(environment, Path.of("").toAbsolutePath());
+    }
+
+    ServicePreparer.LocalDirs localDirs() {
+        return actionsFile().map(file -> new ServicePreparer.LocalDirs(file.configText("rundir"), file.configText("cfgdir")))
+                .orElse(ServicePreparer.LocalDirs.none());
+    }
+
+    EngineCalls calls() {
+        return new EngineCalls(arguments.waitForEngine(), clock, log);
+    }
+
+    ServicePreparer preparer(ReflexClient client) {
+        return new ServicePreparer(client, calls());
+    }
+}
