@@ -58,6 +58,7 @@ public final class EffectiveConfigView {
         summary.setWrapText(true);
         Button reveal = new Button();
         reveal.setId("effective-reveal-button");
+        reveal.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         reveal.textProperty().bind(Bindings.when(model.revealedProperty()).then("Hide secrets").otherwise("Reveal secrets"));
         reveal.setOnAction(e -> {
             if (model.revealedProperty().get()) {

@@ -39,6 +39,7 @@ public final class HistoryView {
         status.textProperty().bind(model.statusProperty());
         Button restore = new Button("Restore this version");
         restore.setId("restore-button");
+        restore.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         restore.disableProperty().bind(Bindings.isEmpty(model.getDiff()));
         restore.setOnAction(e -> model.restore());
         HBox bar = new HBox(12, status, new HBox(), restore);
