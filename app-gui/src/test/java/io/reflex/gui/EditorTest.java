@@ -99,4 +99,21 @@ class EditorTest extends ConsoleRobotTest {
         assertThat(client.find(ObjectType.SERVICE, "demo-cart-tst")).isEmpty();
         assertThat(text("#object-count")).isEqualTo("3 services");
     }
+
+    @Test
+    void exportedJsonImportsAsANewObject() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("demo-prd", ".json");
+        openConfig("demo-prd");
+        interact(() -> console.model().getEditor().exportTo(file));
+        assertThat(java.nio.file.Files.readString(file)).contains("prd-very-secret").contains("\"id\": ");
+
+        interact(() -> console.model().getEditor().importFrom(file, ObjectType.CONFIG));
+        assertThat(text("#editor-title")).isEqualTo("New config •");
+        assertThat(text("#json-editor")).doesNotContain("\"id\"");
+        fill("#field-name", "demo-prd-imported");
+        clickOn("#save-button");
+        ReflexObject imported = client.get(ObjectType.CONFIG, "demo-prd-imported");
+        assertThat(imported.field("sensitive").orElseThrow().path("parameters").path("DB_PASSWORD").asText())
+                .isEqualTo("prd-very-secret");
+    }
 }

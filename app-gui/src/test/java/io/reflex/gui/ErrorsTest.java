@@ -60,4 +60,14 @@ class ErrorsTest extends ConsoleRobotTest {
         waitUntil(() -> table.getItems().size() == 304);
         assertThat(text("#instances-summary")).isEqualTo("304 instances");
     }
+
+    @Test
+    void anEngineRefusalIsShownAsTheEnginesSentence() {
+        clickOn("scopes");
+        clickOn("#new-button");
+        fill("#field-policy", "nope");
+        clickOn("#save-button");
+        assertThat(text("#notification-text")).startsWith("Cannot save: The engine rejected it: ").contains("Policy:nope not found");
+        assertThat(client.find(ObjectType.POLICYSCOPE, "new-policyscope")).isEmpty();
+    }
 }
