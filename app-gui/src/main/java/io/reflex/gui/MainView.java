@@ -233,7 +233,11 @@ public final class MainView {
             }
         });
         Label count = new Label();
-        count.textProperty().bind(model.getList().countProperty());
+        count.textProperty().bind(Bindings.createStringBinding(() -> switch (model.sectionProperty().get().kind()) {
+            case BROWSE -> model.getList().countProperty().get();
+            case LIVE_INSTANCES -> model.getInstances().summaryProperty().get();
+            case TOPOLOGY -> "";
+        }, model.sectionProperty(), model.getList().countProperty(), model.getInstances().summaryProperty()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(8, dot, state, spacer, busy, count);

@@ -34,7 +34,7 @@ public final class HistoryView {
         right.setId("history-current");
         HBox columns = new HBox(8, titled("This version", left), titled("Current", right));
         SplitPane split = new SplitPane(titled("Versions", versions), columns);
-        split.setDividerPositions(0.25);
+        split.setDividerPositions(0.3);
         Label status = new Label();
         status.textProperty().bind(model.statusProperty());
         Button restore = new Button("Restore this version");
@@ -57,6 +57,7 @@ public final class HistoryView {
             String changedClass) {
         ListView<LineDiff.Row> column = new ListView<>(model.getDiff());
         column.getStyleClass().add("diff-column");
+        column.setFixedCellSize(22);
         column.setCellFactory(list -> new ListCell<>() {
             @Override
             protected void updateItem(LineDiff.Row row, boolean empty) {

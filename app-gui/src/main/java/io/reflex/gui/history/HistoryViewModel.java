@@ -42,9 +42,13 @@ public final class HistoryViewModel {
 
     /** One archived version in the list. */
     public record Version(Instant updatedAt, String updatedBy) {
+        private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter
+                .ofPattern("yyyy-MM-dd HH:mm:ss").withZone(java.time.ZoneId.systemDefault());
+
+        /** Local time, and who wrote it, as the version list shows it. */
         @Override
         public String toString() {
-            return updatedAt + (updatedBy.isEmpty() ? "" : "  by apikey " + updatedBy);
+            return TIME.format(updatedAt) + (updatedBy.isEmpty() ? "" : "  ·  key " + updatedBy);
         }
     }
 
@@ -75,7 +79,8 @@ public final class HistoryViewModel {
                     current = loaded.current();
                     versions.setAll(loaded.versions());
                     status.set(loaded.versions().isEmpty() ? "No earlier versions of " + name + "."
-                            : loaded.versions().size() + " earlier versions of " + name + ".");
+                            : loaded.versions().size() + (loaded.versions().size() == 1 ? " earlier version of " : " earlier versions of ")
+                            + name + ".");
                     if (!loaded.versions().isEmpty()) {
                         selected.set(null);
                         selected.set(loaded.versions().getFirst());
