@@ -84,7 +84,7 @@ class EditorTest extends ConsoleRobotTest {
     void deleteAsksFirstAndAnObjectDeletedElsewhereCanBeSavedAgain() {
         interact(() -> console.model().open(ObjectType.SERVICE, "demo-cart-tst"));
         clickOn("#delete-button");
-        clickOn("Cancel");
+        clickOn("#confirm-cancel-button");
         assertThat(client.find(ObjectType.SERVICE, "demo-cart-tst")).isPresent();
 
         client.delete(ObjectType.SERVICE, "demo-cart-tst");
@@ -95,7 +95,7 @@ class EditorTest extends ConsoleRobotTest {
         assertThat(client.get(ObjectType.SERVICE, "demo-cart-tst").text("region")).hasValue("us-east");
 
         clickOn("#delete-button");
-        clickOn("Delete");
+        clickOn("#confirm-button");
         assertThat(client.find(ObjectType.SERVICE, "demo-cart-tst")).isEmpty();
         assertThat(text("#object-count")).isEqualTo("3 services");
     }

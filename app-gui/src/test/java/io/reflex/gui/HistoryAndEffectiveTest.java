@@ -60,7 +60,7 @@ class HistoryAndEffectiveTest extends ConsoleRobotTest {
             assertThat(row.right()).contains("\"region\": \"us-east\"");
         });
         clickOn("#restore-button");
-        clickOn("Restore");
+        clickOn("#confirm-button");
         assertThat(client.get(ObjectType.SERVICE, "demo-shop-tst").text("region")).hasValue("eu-west");
         assertThat(text("#notification-text")).startsWith("Restored demo-shop-tst");
     }

@@ -103,6 +103,9 @@ public final class ConnectionService implements AutoCloseable {
     }
 
     private synchronized void schedule(Duration delay) {
+        if (monitor.isShutdown()) {
+            return;
+        }
         if (scheduled != null) {
             scheduled.cancel(false);
         }

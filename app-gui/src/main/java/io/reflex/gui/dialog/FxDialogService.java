@@ -50,6 +50,8 @@ public final class FxDialogService implements DialogService {
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, question, yes, ButtonType.CANCEL);
         alert.setHeaderText(null);
         alert.initOwner(owner);
+        alert.getDialogPane().lookupButton(yes).setId("confirm-button");
+        alert.getDialogPane().lookupButton(ButtonType.CANCEL).setId("confirm-cancel-button");
         return alert.showAndWait().filter(yes::equals).isPresent();
     }
 
