@@ -57,7 +57,7 @@ class ErrorsTest extends ConsoleRobotTest {
                     {"service": "demo-shop-prd", "status": "ok", "address": {"host": "10.1.0.%d", "port": 80},
                      "lifecycle": {"state": "ready", "started": %d, "heartbeat": %d}}""".formatted(i % 250, now, now))));
         }
-        waitUntil(() -> table.getItems().size() == 304);
+        waitUntil(() -> table.getItems().size() == 304 && text("#instances-summary").equals("304 instances"));
         assertThat(text("#instances-summary")).isEqualTo("304 instances");
     }
 
