@@ -27,9 +27,14 @@ import org.junit.jupiter.api.Test;
 /** The change feed extension: Server-Sent Events, resumable, filtered by type, name and the caller's read rights. */
 interface WatchContract extends EngineFixture {
 
-    /** Opens a watch stream; events arrive on the returned queue as parsed {@code data} objects. */
-    private BlockingQueue<JsonNode> watch(Session session, String query, Map<String, String> extra) {
+    /**
+     * Opens a watch stream and returns once the engine has it open; events arrive on the returned queue as parsed
+     * {@code data} objects.
+     */
+    private BlockingQueue<JsonNode> watch(Session session, String query, Map<String, String> extra)
+            throws InterruptedException {
         BlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
+        java.util.concurrent.CountDownLatch connected = new java.util.concurrent.CountDownLatch(1);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(engine().url() + "/watch" + query));
         WireClient.authHeaders(session).forEach(request::header);
         extra.forEach(request::header);
@@ -40,6 +45,9 @@ interface WatchContract extends EngineFixture {
                 try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
                     String line;
                     while ((line = reader.readLine()) != null) {
+                        if (line.startsWith(": connected")) {
+                            connected.countDown();
+                        }
                         if (line.startsWith("data: ")) {
                             events.add(new ObjectMapper().readTree(line.substring(6)));
                         }
@@ -49,13 +57,14 @@ interface WatchContract extends EngineFixture {
                 Thread.currentThread().interrupt();
             }
         });
+        assertThat(connected.await(20, TimeUnit.SECONDS)).as("watch stream open").isTrue();
         return events;
     }
 
     private static List<JsonNode> take(BlockingQueue<JsonNode> events, int count) throws InterruptedException {
         List<JsonNode> out = new ArrayList<>();
         while (out.size() < count) {
-            JsonNode event = events.poll(5, TimeUnit.SECONDS);
+            JsonNode event = events.poll(15, TimeUnit.SECONDS);
             assertThat(event).as("event %d of %d (got %s)", out.size() + 1, count, out).isNotNull();
             out.add(event);
         }
@@ -66,7 +75,6 @@ interface WatchContract extends EngineFixture {
     default void watchersSeeCreateUpdateDeleteInOrderAndCanResume() throws Exception {
         String name = unique("watched");
         BlockingQueue<JsonNode> events = watch(master(), "?types=state&match=" + name + "*", Map.of());
-        Thread.sleep(300);
         assertStatus(post("/state", "{\"name\": \"" + name + "\"}"), 201);
         assertStatus(post("/config", "{\"name\": \"" + name + "\", \"type\": \"parameter\"}"), 201);
         assertStatus(put("/state/" + name + "?merge=true", "{\"x\": 1}"), 201);
@@ -89,7 +97,6 @@ interface WatchContract extends EngineFixture {
         String name = unique("spy");
         Session configReader = keyWithPolicy(name, "token_name == '" + name + "'", "\"Config\"", "read");
         BlockingQueue<JsonNode> events = watch(configReader, "?match=" + name + "-*", Map.of());
-        Thread.sleep(300);
         assertStatus(post("/state", "{\"name\": \"" + name + "-hidden\"}"), 201);
         assertStatus(post("/config", "{\"name\": \"" + name + "-shown\", \"type\": \"parameter\"}"), 201);
         JsonNode event = take(events, 1).get(0);
