@@ -4,61 +4,23 @@ import static io.reflex.engine.api.EngineFixture.assertStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.reflex.engine.testing.WatchStream;
 import io.reflex.engine.testing.WireClient;
 import io.reflex.engine.testing.WireClient.Session;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The change feed extension: Server-Sent Events, resumable, filtered by type, name and the caller's read rights. */
 interface WatchContract extends EngineFixture {
 
-    /**
-     * Opens a watch stream and returns once the engine has it open; events arrive on the returned queue as parsed
-     * {@code data} objects.
-     */
     private BlockingQueue<JsonNode> watch(Session session, String query, Map<String, String> extra)
             throws InterruptedException {
-        BlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
-        java.util.concurrent.CountDownLatch connected = new java.util.concurrent.CountDownLatch(1);
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(engine().url() + "/watch" + query));
-        WireClient.authHeaders(session).forEach(request::header);
-        extra.forEach(request::header);
-        Thread.ofVirtual().start(() -> {
-            try {
-                HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient()
-                        .send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-                try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-                    String line;
-                    while ((line = reader.readLine()) != null) {
-                        if (line.startsWith(": connected")) {
-                            connected.countDown();
-                        }
-                        if (line.startsWith("data: ")) {
-                            events.add(new ObjectMapper().readTree(line.substring(6)));
-                        }
-                    }
-                }
-            } catch (IOException | InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        assertThat(connected.await(20, TimeUnit.SECONDS)).as("watch stream open").isTrue();
-        return events;
+        return WatchStream.open(engine().url(), session, query, extra);
     }
 
     private static List<JsonNode> take(BlockingQueue<JsonNode> events, int count) throws InterruptedException {

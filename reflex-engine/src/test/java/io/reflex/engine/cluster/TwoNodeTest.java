@@ -2,25 +2,20 @@ package io.reflex.engine.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.reflex.engine.testing.EngineProcess;
 import io.reflex.engine.testing.TestDatabase;
+import io.reflex.engine.testing.WatchStream;
 import io.reflex.engine.testing.WireClient;
 import io.reflex.engine.testing.WireClient.Answer;
 import io.reflex.engine.testing.WireClient.Session;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -49,39 +44,18 @@ class TwoNodeTest {
             WireClient nodeB = new WireClient(b.url());
             Session session = nodeA.signIn(masterKey);
 
-            BlockingQueue<String> seenOnB = new LinkedBlockingQueue<>();
-            java.util.concurrent.CountDownLatch connected = new java.util.concurrent.CountDownLatch(1);
-            HttpRequest.Builder watch = HttpRequest.newBuilder(URI.create(b.url() + "/watch?types=config"));
-            WireClient.authHeaders(session).forEach(watch::header);
-            Thread.ofVirtual().start(() -> {
-                try {
-                    HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient()
-                            .send(watch.build(), HttpResponse.BodyHandlers.ofInputStream());
-                    try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-                        String line;
-                        while ((line = reader.readLine()) != null) {
-                            if (line.startsWith(": connected")) {
-                                connected.countDown();
-                            }
-                            if (line.startsWith("data: ")) {
-                                seenOnB.add(line);
-                            }
-                        }
-                    }
-                } catch (Exception e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-            assertThat(connected.await(30, TimeUnit.SECONDS)).as("watch stream on node B open").isTrue();
+            BlockingQueue<JsonNode> seenOnB = WatchStream.open(b.url(), session, "?types=config", Map.of());
 
             for (int i = 0; i < 5; i++) {
                 String body = "{\"name\": \"shared-" + i + "\", \"type\": \"parameter\","
                         + " \"sensitive\": {\"parameters\": {\"K\": \"v\"}}}";
                 assertThat(nodeA.call(session, "POST", "/config", body).status()).isEqualTo(201);
                 long committed = System.nanoTime();
-                String event = seenOnB.poll(5, TimeUnit.SECONDS);
+                JsonNode event = seenOnB.poll(5, TimeUnit.SECONDS);
                 long latencyMillis = (System.nanoTime() - committed) / 1_000_000;
-                assertThat(event).contains("\"name\":\"shared-" + i + "\"").contains("\"action\":\"create\"");
+                assertThat(event).isNotNull();
+                assertThat(event.get("name").asText()).isEqualTo("shared-" + i);
+                assertThat(event.get("action").asText()).isEqualTo("create");
                 if (i > 0) {
                     assertThat(latencyMillis).as("change %d seen on node B %d ms after node A committed it", i, latencyMillis)
                             .isLessThan(1000);
