@@ -40,10 +40,13 @@ record LaunchContext(Arguments arguments, Map<String, String> environment, Secre
 
     /** Short timeouts and no silent retries: {@link EngineCalls} decides how long to wait for the engine. */
     ReflexClient client() {
-        ReflexSettings settings = ReflexSettings.builder()
-                .secretsDir(secrets.directory()).environment(environment).build();
-        return ReflexClient.builder().settings(settings).retries(0)
+        return ReflexClient.builder().settings(settings()).retries(0)
                 .connectTimeout(Duration.ofSeconds(3)).readTimeout(Duration.ofSeconds(30)).build();
+    }
+
+    /** Where {@code REFLEX_URL} and {@code REFLEX_APIKEY} come from: secret files, the environment, the profile. */
+    ReflexSettings settings() {
+        return ReflexSettings.builder().secretsDir(secrets.directory()).environment(environment).build();
     }
 
     /** The actions file as found from the launcher's own environment and working directory (6.5, 7.1). */
