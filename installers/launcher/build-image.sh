@@ -25,7 +25,7 @@ image=$out/$name
 # java.desktop and java.sql: Jackson refers to java.beans and java.sql types in optional code paths that the
 # launcher never reaches (the image test runs `launch config` to prove it).
 modules=${REFLEX_LAUNCH_MODULES:-java.base,java.logging,jdk.unsupported}
-java_opts="--enable-native-access=ALL-UNNAMED -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xss512k"
+java_opts="--enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -XX:-UsePerfData -Xss512k"
 java_opts="$java_opts -Xms8m -Xmx48m -XX:MaxMetaspaceSize=40m -XX:ReservedCodeCacheSize=16m -XX:CICompilerCount=1"
 
 rm -rf "$image" "$out/$name-linux-x64.tar.gz"
@@ -60,9 +60,9 @@ key=$(tr -d '[:space:]' < "$work/data/master.key")
 mkdir -p "$work/app"
 printf '#!/bin/sh\nexit 0\n' > "$work/app/app.sh"; chmod +x "$work/app/app.sh"
 "$jdk/bin/java" -cp "$(ls -1 "$libdir"/*.jar | paste -sd: -)" "$root/bench/LaunchBenchSetup.java" "$url" "$key" "$work/app"
-# No lib/launch.aot yet, so bin/launch adds no -XX:AOTCache and this run may write it.
+# No lib/launch.aot yet, so bin/launch adds no -XX:AOTCache and this run may write it; C1 on as in exec mode.
 ( cd "$work" && env -i PATH=/usr/bin:/bin REFLEX_URL="$url" REFLEX_APIKEY="$key" \
-  REFLEX_LAUNCH_JAVA_OPTS="-XX:AOTCacheOutput=$image/lib/launch.aot -Xlog:aot=warning,cds=warning" \
+  REFLEX_LAUNCH_JAVA_OPTS="-XX:TieredStopAtLevel=1 -XX:AOTCacheOutput=$image/lib/launch.aot -Xlog:aot=warning,cds=warning" \
   "$image/bin/launch" service bench --mode supervise --notime ) >&2
 [ -s "$image/lib/launch.aot" ] || { echo "build-image: no AOT cache was written" >&2; exit 1; }
 
