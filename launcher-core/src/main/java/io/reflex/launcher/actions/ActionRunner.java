@@ -40,11 +40,26 @@ public final class ActionRunner {
      */
     public ActionRunner(ActionsFile file, ChildProcesses processes, Map<String, String> environment,
                         Optional<byte[]> configPayload, LaunchLog log) {
+        this(file, processes, environment, Map.of(), configPayload, log);
+    }
+
+    /**
+     * @param meta what {@code --export-meta} hands to actions ({@code REFLEX_URL}, {@code REFLEX_APIKEY}), added
+     *             after the apikey was stripped and before the global setenv (7.2 step 1)
+     */
+    public ActionRunner(ActionsFile file, ChildProcesses processes, Map<String, String> environment,
+                        Map<String, String> meta, Optional<byte[]> configPayload, LaunchLog log) {
         this.file = file;
         this.processes = processes;
         this.log = log;
         this.configPayload = configPayload;
-        this.baseEnvironment = prepared(environment, file);
+        this.baseEnvironment = prepared(environment, meta, file);
+    }
+
+    /** The environment every action starts from: the launcher's, the meta variables, then the global setenv. */
+    public static Map<String, String> globalEnvironment(ActionsFile file, Map<String, String> environment,
+                                                        Map<String, String> meta) {
+        return prepared(environment, meta, file);
     }
 
     /**
@@ -113,8 +128,10 @@ public final class ActionRunner {
         return argv;
     }
 
-    private static Map<String, String> prepared(Map<String, String> environment, ActionsFile file) {
+    private static Map<String, String> prepared(Map<String, String> environment, Map<String, String> meta,
+                                                ActionsFile file) {
         Map<String, String> env = ChildEnvironment.withoutApikey(environment);
+        env.putAll(meta);
         env.remove("PYTHONPATH");
         String cwd = Path.of("").toAbsolutePath().toString();
         env.putIfAbsent("APP_RUN_BASE", cwd);

@@ -15,19 +15,23 @@ import java.util.Optional;
  * The parsed command line. Hand-written rather than picocli: {@code launch} sits in front of every container start,
  * and a reflective command framework costs tens of milliseconds there for a dozen options.
  *
- * @param command      {@code service}, {@code env}, {@code config}, or empty for {@code --version}/{@code --help}
- * @param target       {@code NAME[:ACTION]} when given
+ * @param command      {@code service}, {@code env}, {@code config}, {@code action}, or empty for
+ *                     {@code --version}/{@code --help}
+ * @param target       {@code NAME[:ACTION]} when given; for {@code action}, its sub-command or the action name
  * @param appArguments appended to the app's argv (or the action's)
+ * @param exportMeta   {@code action}: give actions {@code REFLEX_URL} and {@code REFLEX_APIKEY} (7.2)
+ * @param actionConfig {@code action --config X}: what {@code "config": "stdin"} actions read, as a JSON string
  */
 public record Arguments(String command, Optional<String> target, List<String> appArguments, Mode mode,
                         Duration grace, Duration splay, Duration waitForEngine, boolean restartOnFailure, boolean watch,
                         String reloadSignal, boolean noexport, boolean commit, boolean notime, String logfmt,
-                        boolean debug, Optional<Path> secretsDir, boolean version, boolean help) {
+                        boolean debug, Optional<Path> secretsDir, boolean version, boolean help, boolean exportMeta,
+                        Optional<String> actionConfig) {
 
     /** How the app runs after preparation. */
     public enum Mode { EXEC, SUPERVISE }
 
-    private static final List<String> COMMANDS = List.of("service", "app", "env", "config", "cfg");
+    private static final List<String> COMMANDS = List.of("service", "app", "env", "config", "cfg", "action", "act");
 
     public static Arguments parse(String... argv) {
         Builder b = new Builder();
@@ -46,9 +50,10 @@ public record Arguments(String command, Optional<String> target, List<String> ap
                 case "--watch" -> b.watch = true;
                 case "--noexport" -> b.noexport = true;
                 case "--commit" -> b.commit = true;
+                case "--export-meta", "--expose-meta" -> b.exportMeta = true;
                 case "--notime" -> b.notime = true;
                 case "--mode", "--grace", "--splay", "--wait", "--restart", "--reload-signal", "--logfmt", "--debug",
-                     "--secrets-dir" -> {
+                     "--secrets-dir", "--config" -> {
                     String value;
                     if (inline) {
                         value = arg.substring(arg.indexOf('=') + 1);
@@ -71,25 +76,27 @@ public record Arguments(String command, Optional<String> target, List<String> ap
         List<String> app = new ArrayList<>(rest);
         app.addAll(b.app);
         if (b.command.isEmpty() && !b.version && !b.help) {
-            throw usage("Missing command: service, env or config (see --help)");
+            throw usage("Missing command: service, env, config or action (see --help)");
         }
         if (b.mode != Mode.SUPERVISE && (b.watch || b.restart)) {
             throw usage("--watch and --restart need --mode supervise: in exec mode no launcher stays to act");
         }
         return new Arguments(b.command, b.target, app, b.mode, b.grace, b.splay, b.wait, b.restart, b.watch,
-                b.reloadSignal, b.noexport, b.commit, b.notime, b.logfmt, b.debug, b.secretsDir, b.version, b.help);
+                b.reloadSignal, b.noexport, b.commit, b.notime, b.logfmt, b.debug, b.secretsDir, b.version, b.help,
+                b.exportMeta, b.actionConfig);
     }
 
     /** Accepts any unambiguous prefix, as the original's option matcher did ({@code launch serv}). */
     private static String command(String word) {
         List<String> matches = COMMANDS.stream().filter(c -> c.startsWith(word)).toList();
         if (matches.isEmpty()) {
-            throw usage("Unknown command: " + word + " (expected service, app, env, config or cfg)");
+            throw usage("Unknown command: " + word + " (expected service, app, env, config, cfg or action)");
         }
         String match = matches.contains(word) ? word : matches.getFirst();
         return switch (match) {
             case "app" -> "service";
             case "cfg" -> "config";
+            case "act" -> "action";
             default -> match;
         };
     }
@@ -132,6 +139,8 @@ public record Arguments(String command, Optional<String> target, List<String> ap
         private Optional<Path> secretsDir = Optional.empty();
         private boolean version;
         private boolean help;
+        private boolean exportMeta;
+        private Optional<String> actionConfig = Optional.empty();
 
         private void option(String name, String value) {
             switch (name) {
@@ -160,6 +169,7 @@ public record Arguments(String command, Optional<String> target, List<String> ap
                 };
                 case "--debug" -> debug = true;
                 case "--secrets-dir" -> secretsDir = Optional.of(Path.of(value));
+                case "--config" -> actionConfig = Optional.of(value);
                 default -> throw usage("Unknown option " + name);
             }
         }

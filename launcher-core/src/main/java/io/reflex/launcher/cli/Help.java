@@ -7,6 +7,8 @@ final class Help {
             Usage: launch service|app [NAME[:ACTION]] [options] [-- ARGS...]
                    launch env [NAME] [--noexport]
                    launch config|cfg [NAME] [--commit]
+                   launch action list|ls | env | verify ACTION | [run] ACTION [ARGS...]
+                          [--export-meta] [--config VALUE]
                    launch --version
 
             NAME defaults to REFLEX_SERVICE. REFLEX_URL, REFLEX_APIKEY and REFLEX_SERVICE are read from
@@ -25,6 +27,8 @@ final class Help {
               --notime                no timestamps on log lines
               --logfmt txt|json       the launcher's log format, also exported to the app as LOGFMT
               --debug                 log more, including variable values
+              --export-meta           action: give actions REFLEX_URL and REFLEX_APIKEY (alias --expose-meta)
+              --config VALUE          action: "config": "stdin" actions read VALUE as a JSON string
             """;
 
     private Help() {

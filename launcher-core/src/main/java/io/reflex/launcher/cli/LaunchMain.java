@@ -47,6 +47,7 @@ public final class LaunchMain {
             return switch (arguments.command()) {
                 case "env" -> InspectCommands.env(context);
                 case "config" -> InspectCommands.config(context);
+                case "action" -> ActionCommand.run(context);
                 default -> ServiceCommand.run(context);
             };
         } catch (LaunchException e) {

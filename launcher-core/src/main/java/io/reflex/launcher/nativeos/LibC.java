@@ -29,6 +29,8 @@ final class LibC {
     static final int F_GETFD = 1;
     static final int F_SETFD = 2;
     static final int FD_CLOEXEC = 1;
+    static final int CLOSE_RANGE_CLOEXEC = 4;
+    static final int SIG_BLOCK = 0;
     static final int SIG_SETMASK = 2;
     static final int PR_SET_CHILD_SUBREAPER = 36;
     static final int ECHILD = 10;
@@ -53,6 +55,8 @@ final class LibC {
     private static final Binding EXECVE = errnoCall("execve", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS));
     private static final Binding FCNTL = bind("fcntl", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT),
             Linker.Option.firstVariadicArg(2));
+    /** Linux 5.11+, glibc 2.34+: marks a whole range of descriptors close-on-exec in one call. */
+    private static final Binding CLOSE_RANGE = bind("close_range", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
     private static final Binding PTHREAD_SIGMASK = bind("pthread_sigmask", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
     private static final Binding SIGFILLSET = bind("sigfillset", FunctionDescriptor.of(JAVA_INT, ADDRESS));
     private static final Binding KILL = errnoCall("kill", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
@@ -100,7 +104,17 @@ final class LibC {
             this.options = options;
         }
 
+        boolean available() {
+            return handle != null || LOOKUP.find(name).isPresent();
+        }
+
         MethodHandle handle() {
+            MethodHandle linked = handle;
+            return linked != null ? linked : link();
+        }
+
+        /** Synchronized: a caller that finds the background thread linking waits for it rather than link twice. */
+        private synchronized MethodHandle link() {
             MethodHandle linked = handle;
             if (linked == null) {
                 MemorySegment symbol = LOOKUP.find(name)
@@ -141,6 +155,25 @@ final class LibC {
 
     static int fcntl(int fd, int command, int argument) {
         return (int) invoke(FCNTL, fd, command, argument);
+    }
+
+    /**
+     * Links what exec mode calls (and runs the harmless ones once), so that the code generation this costs
+     * (about 20 ms) can happen on another thread while the engine is asked for the service.
+     */
+    static void prepareExec() {
+        EXECVE.handle();
+        CHDIR.handle();
+        if (CLOSE_RANGE.available()) {
+            CLOSE_RANGE.handle();
+        }
+        invoke(FCNTL, 0, F_GETFD, 0);
+        invoke(PTHREAD_SIGMASK, SIG_BLOCK, MemorySegment.NULL, MemorySegment.NULL);
+    }
+
+    /** {@code close_range(first, ~0, CLOSE_RANGE_CLOEXEC)}; false when libc or the kernel lacks it. */
+    static boolean closeOnExecFrom(int first) {
+        return CLOSE_RANGE.available() && (int) invoke(CLOSE_RANGE, first, -1, CLOSE_RANGE_CLOEXEC) == 0;
     }
 
     static int clearSignalMask(Arena arena) {

@@ -16,8 +16,14 @@ final class OpenFiles {
     private OpenFiles() {
     }
 
-    /** Marks every descriptor above stderr close-on-exec; the ones that vanish while we look are skipped. */
+    /**
+     * Marks every descriptor above stderr close-on-exec: with one {@code close_range} call where the kernel has
+     * it, else one by one from {@code /proc/self/fd} (the ones that vanish while we look are skipped).
+     */
     static void closeOnExec() {
+        if (LibC.closeOnExecFrom(3)) {
+            return;
+        }
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(FD_DIR)) {
             for (Path entry : entries) {
                 int fd = Integer.parseInt(entry.getFileName().toString());

@@ -17,6 +17,20 @@ public final class ProcessImage {
     }
 
     /**
+     * Starts linking the native calls {@link #replace} makes on a daemon thread, to overlap that work with the
+     * engine requests before it. Optional: {@link #replace} links whatever is still missing itself.
+     */
+    public static void prepareInBackground() {
+        Thread.ofPlatform().daemon().name("exec-prepare").start(() -> {
+            try {
+                LibC.prepareExec();
+            } catch (RuntimeException | Error e) {
+                // replace() links again and reports the failure where it matters
+            }
+        });
+    }
+
+    /**
      * Replaces the running JVM with {@code executable}. Returns only by throwing.
      *
      * @param directory working directory of the new program

@@ -48,4 +48,16 @@ class ArgumentsTest {
                     .extracting(e -> ((LaunchException) e).reason()).isEqualTo(ExitReason.USAGE);
         }
     }
+
+    @Test
+    void actionCommandTakesItsSubCommandActionArgumentsAndOptions() {
+        Arguments args = Arguments.parse("act", "run", "build", "--expose-meta", "--config=x", "fast");
+
+        assertThat(args.command()).isEqualTo("action");
+        assertThat(args.target()).contains("run");
+        assertThat(args.appArguments()).containsExactly("build", "fast");
+        assertThat(args.exportMeta()).isTrue();
+        assertThat(args.actionConfig()).contains("x");
+        assertThat(Arguments.parse("action", "ls").exportMeta()).isFalse();
+    }
 }
