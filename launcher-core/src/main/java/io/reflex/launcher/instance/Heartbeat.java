@@ -35,10 +35,21 @@ public final class Heartbeat implements AutoCloseable {
         }
     }
 
-    /** Sends the final state synchronously, so the engine has it before the launcher exits. */
+    /**
+     * Sends the final state synchronously, so the engine has it before the launcher exits. A beat still in flight is
+     * waited for first: sent after the final ping, its older state would overwrite it.
+     */
     @Override
     public void close() {
-        timer.shutdownNow();
+        timer.shutdown();
+        try {
+            if (!timer.awaitTermination(5, TimeUnit.SECONDS)) {
+                timer.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            timer.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
         registration.ping(state.get(), port);
     }
 

@@ -104,8 +104,8 @@ class BadInputTest {
         try (ServerSocket closed = new ServerSocket(0)) {
             env.put("REFLEX_URL", "http://127.0.0.1:" + closed.getLocalPort() + "/api/v1");
         }
-        LaunchProcess launch = launch(env, "service", "ok-svc", "--wait", "1s");
-        assertRefused(launch, ExitReason.ENGINE_UNREACHABLE, "Engine unreachable after 1s");
+        LaunchProcess launch = launch(env, "service", "ok-svc", "--wait", "3s");
+        assertRefused(launch, ExitReason.ENGINE_UNREACHABLE, "Engine unreachable after 3s");
         assertThat(launch.stderr()).contains("retrying");
     }
 
