@@ -1,0 +1,23 @@
+package io.reflex.gui.connection;
+
+import io.reflex.client.ReflexClient;
+
+/** Something the console can connect to: the embedded local engine, or a saved profile. */
+public interface ConnectionTarget {
+
+    /** What the status bar calls it. */
+    String label();
+
+    /**
+     * Opens the connection; blocks, so it runs on a task thread.
+     *
+     * @return the client and whether the engine was created just now (a new database gets demo data)
+     */
+    Opened open() throws Exception;
+
+    /** Releases what {@link #open()} started; the local engine stops here. */
+    default void close() {}
+
+    /** The result of {@link #open()}. */
+    record Opened(ReflexClient client, boolean newEngine) {}
+}

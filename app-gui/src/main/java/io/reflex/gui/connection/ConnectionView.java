@@ -1,0 +1,88 @@
+package io.reflex.gui.connection;
+
+import java.util.Optional;
+import javafx.geometry.Insets;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.GridPane;
+import javafx.stage.Window;
+
+/** Chooses what to connect to: the local engine, a saved connection, or a new URL and apikey. */
+public final class ConnectionView {
+    private final SavedConnections saved;
+    private final ConnectionTarget local;
+
+    public ConnectionView(SavedConnections saved, ConnectionTarget local) {
+        this.saved = saved;
+        this.local = local;
+    }
+
+    public Optional<ConnectionTarget> choose(Window owner) {
+        Dialog<ConnectionTarget> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle("Connect to an engine");
+        ToggleGroup choice = new ToggleGroup();
+        RadioButton useLocal = radio("Local engine (in this process, data in your home directory)", choice);
+        RadioButton useSaved = radio("Saved connection", choice);
+        RadioButton useNew = radio("Another engine", choice);
+        ComboBox<String> savedNames = new ComboBox<>();
+        saved.list().forEach(s -> savedNames.getItems().add(s.name()));
+        useSaved.setDisable(savedNames.getItems().isEmpty());
+        TextField name = new TextField();
+        name.setPromptText("name, e.g. staging");
+        TextField url = new TextField();
+        url.setPromptText("http://host:port/api/v1");
+        PasswordField apikey = new PasswordField();
+        apikey.setPromptText("name.secret");
+        CheckBox remember = new CheckBox("Save this connection (apikey encrypted)");
+        remember.setSelected(true);
+        choice.selectToggle(useLocal);
+
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(8);
+        grid.setPadding(new Insets(12));
+        grid.add(useLocal, 0, 0, 2, 1);
+        grid.add(useSaved, 0, 1);
+        grid.add(savedNames, 1, 1);
+        grid.add(useNew, 0, 2, 2, 1);
+        grid.addRow(3, new Label("Name"), name);
+        grid.addRow(4, new Label("URL"), url);
+        grid.addRow(5, new Label("Apikey"), apikey);
+        grid.add(remember, 1, 6);
+        dialog.getDialogPane().setContent(grid);
+        ButtonType connect = new ButtonType("Connect", ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().addAll(connect, ButtonType.CANCEL);
+        dialog.setResultConverter(button -> {
+            if (button != connect) {
+                return null;
+            }
+            if (choice.getSelectedToggle() == useSaved) {
+                return saved.target(savedNames.getValue()).orElse(null);
+            }
+            if (choice.getSelectedToggle() == useNew && !url.getText().isBlank()) {
+                String label = name.getText().isBlank() ? url.getText() : name.getText().strip();
+                if (remember.isSelected()) {
+                    saved.save(label, url.getText().strip(), apikey.getText().strip());
+                }
+                return new ProfileTarget(label, url.getText().strip(), apikey.getText().strip());
+            }
+            return local;
+        });
+        return dialog.showAndWait();
+    }
+
+    private static RadioButton radio(String text, ToggleGroup group) {
+        RadioButton radio = new RadioButton(text);
+        radio.setToggleGroup(group);
+        return radio;
+    }
+}

@@ -1,0 +1,62 @@
+package io.reflex.gui.connection;
+
+import io.reflex.engine.Engine;
+import io.reflex.engine.EngineSettings;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * An engine inside the console's own process, with its database in a per-user directory. It is the default so a
+ * first run needs no server, no URL and no apikey: the master key the engine writes on creation is used.
+ */
+public final class LocalEngineTarget implements ConnectionTarget {
+    private final Path dataDir;
+    private Engine engine;
+
+    public LocalEngineTarget(Path dataDir) {
+        this.dataDir = dataDir;
+    }
+
+    /** {@code $XDG_DATA_HOME/reflex/console-engine}, else {@code $HOME/.local/share/reflex/console-engine}. */
+    public static Path defaultDataDir(Map<String, String> environment) {
+        String xdg = environment.getOrDefault("XDG_DATA_HOME", "");
+        Path base = xdg.isBlank()
+                ? Path.of(environment.getOrDefault("HOME", System.getProperty("user.home")), ".local", "share")
+                : Path.of(xdg);
+        return base.resolve("reflex").resolve("console-engine");
+    }
+
+    @Override
+    public String label() {
+        return "Local engine";
+    }
+
+    @Override
+    public synchronized Opened open() throws Exception {
+        if (engine == null) {
+            engine = Engine.start(EngineSettings.embedded(dataDir).listen("127.0.0.1", 0).build());
+        }
+        String apikey = engine.createdMasterKey().orElseGet(this::storedMasterKey);
+        return new Opened(Clients.create(engine.url(), apikey), engine.createdMasterKey().isPresent());
+    }
+
+    private String storedMasterKey() {
+        Path file = dataDir.resolve(Engine.MASTER_KEY_FILE);
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new IllegalStateException("The local engine's master key is missing from " + file, e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (engine != null) {
+            engine.close();
+            engine = null;
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.reflex.gui.demo;
+
+import io.reflex.client.ObjectType;
+import io.reflex.client.ReflexClient;
+import io.reflex.client.ReflexObject;
+import io.reflex.gui.objects.JsonText;
+import java.time.Instant;
+import java.util.List;
+import java.util.ServiceLoader;
+
+/**
+ * What a new local engine starts with, so a first run shows something real: one pipeline, services in two lanes
+ * (tst, prd), configs layered by extends with secrets and one rendered file, and a few instances in different
+ * lifecycle states.
+ */
+public final class DemoData {
+    private DemoData() {}
+
+    /** Writes the demo objects; blocks, so it runs on a task thread. */
+    public static void load(ReflexClient client) {
+        create(client, ObjectType.PIPELINE, """
+                {"name": "demo-shop", "title": "Demo shop",
+                 "launch": {"cfgdir": "/app/shop/config", "rundir": "/app/shop", "exec": ["java", "-jar", "shop.jar"]}}""");
+        create(client, ObjectType.CONFIG, """
+                {"name": "demo-shop-settings", "type": "file",
+                 "content": {"dest": "shop.properties", "ref": "sensitive.data", "varsub": true},
+                 "sensitive": {"data": "db.user=shop\\ndb.password=%{DB_PASSWORD}\\nfeature.checkout=true\\n"}}""");
+        create(client, ObjectType.CONFIG, """
+                {"name": "demo-common", "type": "parameter", "exports": ["demo-shop-settings"],
+                 "setenv": {"APP_NAME": "shop", "LOG_LEVEL": "info", "DB_USER": "shop"},
+                 "sensitive": {"parameters": {"DB_PASSWORD": "demo-tst-password"}}}""");
+        for (String lane : List.of("tst", "prd")) {
+            create(client, ObjectType.CONFIG, """
+                    {"name": "demo-%1$s", "type": "parameter", "extends": ["demo-common"],
+                     "setenv": {"DB_HOST": "db.%1$s.internal", "LOG_LEVEL": "%2$s",
+                                "DATABASE_URL": "postgres://shop:%%{DB_PASSWORD}@db.%1$s.internal/shop"}%3$s}"""
+                    .formatted(lane, lane.equals("tst") ? "debug" : "warn", lane.equals("prd")
+                            ? ", \"sensitive\": {\"parameters\": {\"DB_PASSWORD\": \"prd-very-secret\"}}" : ""));
+            for (String app : List.of("shop", "cart")) {
+                create(client, ObjectType.SERVICE, """
+                        {"name": "demo-%1$s-%2$s", "pipeline": "demo-shop", "config": "demo-%2$s", "lane": "%2$s",
+                         "region": "eu-west"}""".formatted(app, lane));
+            }
+        }
+        ping(client, "demo-shop-tst-1", "demo-shop-tst", 8081, "ready", "blue");
+        ping(client, "demo-shop-prd-1", "demo-shop-prd", 9081, "ready", "green");
+        ping(client, "demo-shop-prd-2", "demo-shop-prd", 9082, "draining", "blue");
+        ping(client, "demo-cart-tst-1", "demo-cart-tst", 8082, "starting", "blue");
+        for (DemoServiceLauncher launcher : ServiceLoader.load(DemoServiceLauncher.class)) {
+            client.list(ObjectType.SERVICE, "demo-").forEach(service -> launcher.launch(client, service));
+        }
+    }
+
+    private static void create(ReflexClient client, ObjectType type, String json) {
+        client.create(type, ReflexObject.of(JsonText.parseObject(json)));
+    }
+
+    private static void ping(ReflexClient client, String name, String service, int port, String state, String color) {
+        long now = Instant.now().getEpochSecond();
+        client.pingInstance(name, ReflexObject.of(JsonText.parseObject("""
+                {"service": "%s", "status": "ok", "address": {"host": "127.0.0.1", "port": %d},
+                 "lifecycle": {"state": "%s", "color": "%s", "version": "1.4.2", "started": %d, "heartbeat": %d}}"""
+                .formatted(service, port, state, color, now - 3600, now))));
+    }
+}

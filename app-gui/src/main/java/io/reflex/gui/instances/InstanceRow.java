@@ -1,0 +1,78 @@
+package io.reflex.gui.instances;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.reflex.client.ReflexObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One instance as the live table shows it, read from the fields launchers write: {@code status}, {@code address}
+ * and the {@code lifecycle} object of the instance ping.
+ */
+public record InstanceRow(long id, String name, String service, String address, String status, String state,
+        String color, String version, Optional<Instant> started, Optional<Instant> heartbeat, Duration interval) {
+    /** Launchers ping every 30 s unless the lifecycle's {@code interval} (seconds) says otherwise. */
+    static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(30);
+
+    static InstanceRow of(ReflexObject instance) {
+        JsonNode lifecycle = instance.field("lifecycle").orElse(com.fasterxml.jackson.databind.node.MissingNode.getInstance());
+        JsonNode address = instance.field("address").orElse(com.fasterxml.jackson.databind.node.MissingNode.getInstance());
+        String host = address.path("host").asText("");
+        String port = address.path("port").asText("");
+        return new InstanceRow(instance.id().orElse(0), instance.name(),
+                instance.text("service").map(InstanceRow::plain).orElse(""),
+                host.isEmpty() && port.isEmpty() ? "" : host + ":" + port,
+                instance.text("status").orElse(""),
+                lifecycle.path("state").asText(""),
+                lifecycle.path("color").asText(address.path("color").asText("")),
+                lifecycle.path("version").asText(""),
+                time(lifecycle.path("started")),
+                time(lifecycle.path("heartbeat")).or(instance::updatedAt),
+                lifecycle.path("interval").asDouble(0) > 0
+                        ? Duration.ofMillis((long) (lifecycle.path("interval").asDouble() * 1000)) : DEFAULT_INTERVAL);
+    }
+
+    private static Optional<Instant> time(JsonNode value) {
+        if (value.isNumber()) {
+            return Optional.of(Instant.ofEpochMilli((long) (value.asDouble() * 1000)));
+        }
+        if (value.isTextual()) {
+            try {
+                return Optional.of(Instant.parse(value.asText()));
+            } catch (java.time.format.DateTimeParseException e) {
+                try {
+                    return Optional.of(Instant.ofEpochMilli((long) (Double.parseDouble(value.asText()) * 1000)));
+                } catch (NumberFormatException notANumber) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String plain(String ref) {
+        int dot = ref.indexOf('.');
+        return dot < 0 ? ref : ref.substring(0, dot);
+    }
+
+    /** A running instance whose last heartbeat is older than three intervals has probably died without a word. */
+    public boolean stale(Instant now) {
+        boolean running = !state.equals("stopped") && !state.equals("failed");
+        return running && heartbeat.map(h -> h.plus(interval.multipliedBy(3)).isBefore(now)).orElse(false);
+    }
+
+    /** How long the instance has been up, as {@code 3d 4h}, {@code 2h 5m} or {@code 40s}. */
+    public String uptime(Instant now) {
+        return started.map(s -> {
+            Duration up = Duration.between(s, now);
+            if (up.toDays() > 0) {
+                return up.toDays() + "d " + up.toHoursPart() + "h";
+            }
+            if (up.toHours() > 0) {
+                return up.toHours() + "h " + up.toMinutesPart() + "m";
+            }
+            return up.toMinutes() > 0 ? up.toMinutes() + "m " + up.toSecondsPart() + "s" : Math.max(0, up.toSeconds()) + "s";
+        }).orElse("");
+    }
+}

@@ -1,0 +1,135 @@
+package io.reflex.gui.instances;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+
+/** The live table and, under it, how many instances were in each lifecycle state over the last minute. */
+public final class InstancesView {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+    private static final List<String> STATES = List.of("starting", "preparing", "ready", "draining", "stopped", "failed");
+    private final BorderPane root = new BorderPane();
+    private final InstancesViewModel model;
+    private final Map<String, XYChart.Series<Number, Number>> series = new HashMap<>();
+
+    public InstancesView(InstancesViewModel model) {
+        this.model = model;
+        root.setId("instances-view");
+        TableView<InstanceRow> table = table();
+        Label summary = new Label();
+        summary.setId("instances-summary");
+        summary.textProperty().bind(model.summaryProperty());
+        summary.setPadding(new Insets(6, 8, 6, 8));
+        root.setTop(summary);
+        root.setCenter(table);
+        root.setBottom(chart());
+        Timeline ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> {
+            model.sample();
+            table.refresh();
+        }));
+        ticker.setCycleCount(Timeline.INDEFINITE);
+        ticker.play();
+    }
+
+    public Node root() {
+        return root;
+    }
+
+    private TableView<InstanceRow> table() {
+        TableView<InstanceRow> table = new TableView<>(model.getRows());
+        table.setId("instances-table");
+        table.getStyleClass().addAll(atlantafx.base.theme.Styles.DENSE, atlantafx.base.theme.Styles.STRIPED);
+        table.getColumns().addAll(List.of(
+                column("Instance", InstanceRow::name, 160),
+                column("Service", InstanceRow::service, 140),
+                column("Address", InstanceRow::address, 150),
+                column("Status", InstanceRow::status, 60),
+                column("State", InstanceRow::state, 90),
+                column("Color", InstanceRow::color, 60),
+                column("Version", InstanceRow::version, 80),
+                column("Uptime", row -> row.uptime(model.now()), 80),
+                column("Last heartbeat", row -> row.heartbeat().map(this::ago).orElse(""), 170)));
+        table.setRowFactory(view -> new TableRow<>() {
+            @Override
+            protected void updateItem(InstanceRow row, boolean empty) {
+                super.updateItem(row, empty);
+                getStyleClass().removeAll("stale", "state-failed", "state-ready", "state-draining");
+                if (!empty && row != null) {
+                    if (row.stale(model.now())) {
+                        getStyleClass().add("stale");
+                    } else if (STATES.contains(row.state())) {
+                        getStyleClass().add("state-" + row.state());
+                    }
+                }
+            }
+        });
+        table.setPlaceholder(new Label("No instances yet. Launchers register them with an instance ping."));
+        return table;
+    }
+
+    private String ago(Instant when) {
+        long seconds = Math.max(0, Duration.between(when, model.now()).toSeconds());
+        return TIME.format(when) + " (" + seconds + "s ago)";
+    }
+
+    private static TableColumn<InstanceRow, String> column(String title, Function<InstanceRow, String> value, double width) {
+        TableColumn<InstanceRow, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+
+    private Node chart() {
+        NumberAxis time = new NumberAxis(-60, 0, 10);
+        time.setLabel("seconds ago");
+        time.setAutoRanging(false);
+        NumberAxis count = new NumberAxis();
+        count.setLabel("instances");
+        count.setMinorTickVisible(false);
+        LineChart<Number, Number> chart = new LineChart<>(time, count);
+        chart.setId("instances-chart");
+        chart.setAnimated(false);
+        chart.setCreateSymbols(false);
+        chart.setPrefHeight(180);
+        chart.setMinHeight(140);
+        chart.setLegendSide(javafx.geometry.Side.RIGHT);
+        for (String state : STATES) {
+            XYChart.Series<Number, Number> line = new XYChart.Series<>();
+            line.setName(state);
+            series.put(state, line);
+            chart.getData().add(line);
+        }
+        model.getSamples().addListener((ListChangeListener<InstancesViewModel.StateSample>) c -> redraw());
+        VBox box = new VBox(chart);
+        box.setPadding(new Insets(0, 8, 4, 8));
+        return box;
+    }
+
+    private void redraw() {
+        Instant now = model.now();
+        series.forEach((state, line) -> line.getData().setAll(model.getSamples().stream()
+                .map(s -> new XYChart.Data<Number, Number>(-Duration.between(s.at(), now).toSeconds(),
+                        s.counts().getOrDefault(state, 0)))
+                .toList()));
+    }
+}

@@ -1,0 +1,215 @@
+package io.reflex.gui.instances;
+
+import io.reflex.client.ListQuery;
+import io.reflex.client.ObjectType;
+import io.reflex.client.ReflexClient;
+import io.reflex.client.ReflexException;
+import io.reflex.client.ReflexObject;
+import io.reflex.client.WatchAction;
+import io.reflex.client.WatchEvent;
+import io.reflex.client.WatchListener;
+import io.reflex.client.WatchRequest;
+import io.reflex.client.WatchSubscription;
+import io.reflex.gui.connection.ConnectionService;
+import io.reflex.gui.dialog.DialogService;
+import io.reflex.gui.task.TaskExecutor;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The live instance table. Watch events only say which instance changed, so changed names are collected and
+ * fetched in batches at most every 100 ms, and each batch reaches the FX thread as one update: ten thousand pinging
+ * instances cost ten small list changes a second, not ten thousand.
+ */
+public final class InstancesViewModel implements AutoCloseable {
+    private static final long BATCH_MILLIS = 100;
+    /** Above this many changes in one batch, listing everything is cheaper than fetching each. */
+    private static final int RELIST_ABOVE = 200;
+    private static final int SAMPLES_KEPT = 60;
+    private static final List<String> COLS = List.of("name", "service", "status", "address", "lifecycle", "updated_at");
+
+    private final ConnectionService connection;
+    private final TaskExecutor executor;
+    private final DialogService dialogs;
+    private final Clock clock;
+    private final ObservableList<InstanceRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<StateSample> samples = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final Map<Long, Integer> indexById = new HashMap<>();
+    private final Map<String, WatchAction> pending = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService batcher = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("reflex-console-instances").factory());
+    private WatchSubscription subscription;
+
+    /** Counts of instances per lifecycle state at one moment, for the chart. */
+    public record StateSample(Instant at, Map<String, Integer> counts) {}
+
+    public InstancesViewModel(ConnectionService connection, TaskExecutor executor, DialogService dialogs, Clock clock) {
+        this.connection = connection;
+        this.executor = executor;
+        this.dialogs = dialogs;
+        this.clock = clock;
+        batcher.scheduleWithFixedDelay(this::flush, BATCH_MILLIS, BATCH_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Lists all instances and follows the watch feed from then on; called again after each reconnect. */
+    public void start() {
+        ReflexClient client = connection.getClient();
+        if (client == null) {
+            return;
+        }
+        stopWatching();
+        executor.run(() -> listAll(client), all -> {
+            replaceAll(all);
+            subscription = client.watch(WatchRequest.all().types(ObjectType.INSTANCE), new Listener());
+        }, failure -> {
+            connection.reportFailure(failure);
+            dialogs.showFailure("Cannot list instances", failure);
+        });
+    }
+
+    private static List<InstanceRow> listAll(ReflexClient client) {
+        return client.list(ListQuery.of(ObjectType.INSTANCE).cols(COLS)).stream().map(InstanceRow::of).toList();
+    }
+
+    private final class Listener implements WatchListener {
+        @Override
+        public void onEvent(WatchEvent event) {
+            pending.merge(event.id() > 0 ? String.valueOf(event.id()) : event.name(), event.action(),
+                    (was, now) -> now == WatchAction.DELETE ? now : was == WatchAction.DELETE ? now : was);
+        }
+
+        @Override
+        public void onFailure(ReflexException failure, boolean retrying) {
+            Platform.runLater(() -> connection.reportFailure(failure));
+        }
+    }
+
+    private void flush() {
+        ReflexClient client = connection.getClient();
+        if (pending.isEmpty() || client == null) {
+            return;
+        }
+        Map<String, WatchAction> batch = new LinkedHashMap<>();
+        pending.keySet().forEach(key -> batch.put(key, pending.remove(key)));
+        try {
+            if (batch.size() > RELIST_ABOVE) {
+                List<InstanceRow> all = listAll(client);
+                Platform.runLater(() -> replaceAll(all));
+                return;
+            }
+            List<InstanceRow> changed = new ArrayList<>();
+            List<String> gone = new ArrayList<>();
+            batch.forEach((key, action) -> {
+                Optional<ReflexObject> found = action == WatchAction.DELETE ? Optional.empty()
+                        : client.find(ObjectType.INSTANCE, key);
+                found.ifPresentOrElse(o -> changed.add(InstanceRow.of(o)), () -> gone.add(key));
+            });
+            Platform.runLater(() -> apply(changed, gone));
+        } catch (ReflexException e) {
+            batch.forEach(pending::putIfAbsent);
+        }
+    }
+
+    private void replaceAll(List<InstanceRow> all) {
+        rows.setAll(all);
+        reindex();
+        sample();
+    }
+
+    private void apply(List<InstanceRow> changed, List<String> gone) {
+        List<InstanceRow> added = new ArrayList<>();
+        for (InstanceRow row : changed) {
+            Integer index = indexById.get(row.id());
+            if (index == null) {
+                added.add(row);
+            } else {
+                rows.set(index, row);
+            }
+        }
+        if (!gone.isEmpty()) {
+            rows.removeIf(row -> gone.contains(String.valueOf(row.id())) || gone.contains(row.name()));
+        }
+        rows.addAll(added);
+        if (!gone.isEmpty() || !added.isEmpty()) {
+            reindex();
+        }
+        sample();
+    }
+
+    private void reindex() {
+        indexById.clear();
+        for (int i = 0; i < rows.size(); i++) {
+            indexById.put(rows.get(i).id(), i);
+        }
+    }
+
+    /**
+     * Records the current count per state; samples closer than a second apart replace each other. The view calls
+     * it every second too, so the chart moves on while nothing changes.
+     */
+    public void sample() {
+        Instant now = clock.instant();
+        Map<String, Integer> counts = new TreeMap<>();
+        int stale = 0;
+        for (InstanceRow row : rows) {
+            counts.merge(row.state().isEmpty() ? "unknown" : row.state(), 1, Integer::sum);
+            stale += row.stale(now) ? 1 : 0;
+        }
+        StateSample sample = new StateSample(now, counts);
+        if (!samples.isEmpty() && samples.getLast().at().plusSeconds(1).isAfter(now)) {
+            samples.set(samples.size() - 1, sample);
+        } else {
+            samples.add(sample);
+        }
+        if (samples.size() > SAMPLES_KEPT) {
+            samples.remove(0, samples.size() - SAMPLES_KEPT);
+        }
+        summary.set(rows.size() + " instances" + (stale == 0 ? "" : ", " + stale + " stale (no heartbeat for 3 intervals)"));
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    public ObservableList<InstanceRow> getRows() {
+        return rows;
+    }
+
+    public ObservableList<StateSample> getSamples() {
+        return samples;
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    private void stopWatching() {
+        if (subscription != null) {
+            subscription.close();
+            subscription = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        stopWatching();
+        batcher.shutdownNow();
+    }
+}

@@ -1,0 +1,37 @@
+package io.reflex.gui.navigation;
+
+import io.reflex.client.ObjectType;
+import io.reflex.gui.objects.TypeSchema;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One entry of the sidebar: a type to browse, or one of the two special views. */
+public record SidebarItem(String label, ObjectType type, Kind kind) {
+
+    /** Which view the entry shows. */
+    public enum Kind {
+        BROWSE,
+        LIVE_INSTANCES,
+        TOPOLOGY
+    }
+
+    public static SidebarItem browse(ObjectType type) {
+        return new SidebarItem(TypeSchema.plural(type), type, Kind.BROWSE);
+    }
+
+    /** Every type in the engine's order, then the live instances and the pipeline tree. */
+    public static List<SidebarItem> all() {
+        List<SidebarItem> items = new ArrayList<>();
+        for (ObjectType type : ObjectType.values()) {
+            items.add(browse(type));
+        }
+        items.add(new SidebarItem("live instances", ObjectType.INSTANCE, Kind.LIVE_INSTANCES));
+        items.add(new SidebarItem("pipeline tree", ObjectType.PIPELINE, Kind.TOPOLOGY));
+        return items;
+    }
+
+    @Override
+    public String toString() {
+        return label;
+    }
+}

@@ -1,0 +1,69 @@
+package io.reflex.gui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.reflex.client.ObjectType;
+import io.reflex.client.ReflexObject;
+import io.reflex.gui.connection.ConnectionState;
+import io.reflex.gui.instances.InstanceRow;
+import io.reflex.gui.objects.JsonText;
+import java.time.Instant;
+import javafx.scene.control.TableView;
+import org.junit.jupiter.api.Test;
+
+class LiveAndConnectionTest extends ConsoleRobotTest {
+
+    private void ping(String name, String state, long heartbeat) {
+        client.pingInstance(name, ReflexObject.of(JsonText.parseObject("""
+                {"service": "demo-shop-tst", "status": "ok", "address": {"host": "10.0.0.7", "port": 8443},
+                 "lifecycle": {"state": "%s", "version": "2.0.0", "started": %d, "heartbeat": %d}}"""
+                .formatted(state, heartbeat - 60, heartbeat))));
+    }
+
+    private InstanceRow row(TableView<InstanceRow> table, String name) {
+        return table.getItems().stream().filter(r -> r.name().equals(name)).findFirst().orElse(null);
+    }
+
+    @Test
+    void instanceTableFollowsLifecycleChangesFromTheWatchFeed() throws Exception {
+        clickOn("live instances");
+        TableView<InstanceRow> table = lookup("#instances-table").queryTableView();
+        assertThat(table.getItems()).hasSize(4);
+
+        long now = Instant.now().getEpochSecond();
+        ping("web-7", "starting", now);
+        waitUntil(() -> row(table, "web-7") != null && row(table, "web-7").state().equals("starting"));
+        assertThat(row(table, "web-7").address()).isEqualTo("10.0.0.7:8443");
+
+        ping("web-7", "ready", now);
+        waitUntil(() -> row(table, "web-7").state().equals("ready"));
+        assertThat(row(table, "web-7").stale(Instant.now())).isFalse();
+
+        ping("web-7", "ready", now - 600);
+        waitUntil(() -> row(table, "web-7").stale(Instant.now()));
+        assertThat(text("#instances-summary")).isEqualTo("5 instances, 1 stale (no heartbeat for 3 intervals)");
+
+        client.delete(ObjectType.INSTANCE, "web-7");
+        waitUntil(() -> row(table, "web-7") == null);
+    }
+
+    @Test
+    void losingTheEngineSaysSoAndTheConsoleReconnectsWhenItIsBack() throws Exception {
+        interact(() -> console.model().open(ObjectType.CONFIG, "demo-common"));
+        fill("#field-extends", "demo-tst");
+        engine.stop();
+
+        clickOn("#refresh-button");
+        assertThat(text("#notification-text")).endsWith(": The engine does not answer; the console keeps retrying.");
+        waitUntil(() -> console.model().getConnection().getState() == ConnectionState.LOST);
+        assertThat(text("#connection-status")).startsWith("Connection lost, retrying…");
+
+        engine.restart();
+        waitUntil(() -> console.model().getConnection().getState() == ConnectionState.CONNECTED);
+        assertThat(text("#connection-status")).startsWith("Connected");
+        assertThat(text("#field-extends")).as("unsaved edits survive the reconnect").isEqualTo("demo-tst");
+        clickOn("#save-button");
+        assertThat(client.get(ObjectType.CONFIG, "demo-common").field("extends").orElseThrow().toString())
+                .contains("demo-tst");
+    }
+}

@@ -1,0 +1,80 @@
+package io.reflex.gui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.reflex.client.ObjectType;
+import io.reflex.client.ReflexClient;
+import io.reflex.client.ReflexObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.image.WritableImage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Saves PNGs of the main views in both themes to the directory in {@code reflex.screenshots}. Run it with
+ * {@code xvfb-run -a mvn -Pscreenshots -pl app-gui -am test}; without the property it is skipped.
+ */
+class ScreenshotsTest extends ConsoleRobotTest {
+    private static final String DIR = System.getProperty("reflex.screenshots", "");
+
+    @Override
+    protected void prepare(ReflexClient engineClient) {
+        ObjectNode changed = engineClient.get(ObjectType.SERVICE, "demo-shop-tst").json();
+        changed.put("region", "us-east");
+        changed.put("title", "Shop, test lane");
+        sleepASecond();
+        engineClient.update(ObjectType.SERVICE, "demo-shop-tst", ReflexObject.of(changed));
+    }
+
+    @Override
+    protected double windowWidth() {
+        return 1280;
+    }
+
+    private static void sleepASecond() {
+        try {
+            Thread.sleep(1100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void savesTheMainViewsInLightAndDark() throws Exception {
+        assumeTrue(!DIR.isEmpty(), "set reflex.screenshots (mvn -Pscreenshots) to take screenshots");
+        Path dir = Files.createDirectories(Path.of(DIR));
+        for (boolean dark : new boolean[] {false, true}) {
+            interact(() -> console.model().darkProperty().set(dark));
+            String suffix = dark ? "-dark" : "";
+            interact(() -> console.model().open(ObjectType.SERVICE, "demo-shop-prd"));
+            clickOn("Edit");
+            save(dir, "services" + suffix);
+            interact(() -> console.model().open(ObjectType.CONFIG, "demo-prd"));
+            save(dir, "config-editor" + suffix);
+            interact(() -> console.model().open(ObjectType.SERVICE, "demo-shop-prd"));
+            clickOn("Effective config");
+            interact(() -> lookup("#effective-files").queryListView().getSelectionModel().select(0));
+            save(dir, "effective-config" + suffix);
+            interact(() -> console.model().open(ObjectType.SERVICE, "demo-shop-tst"));
+            clickOn("History");
+            save(dir, "history" + suffix);
+            clickOn("Edit");
+            clickOn("live instances");
+            sleep(3, java.util.concurrent.TimeUnit.SECONDS);
+            save(dir, "instances" + suffix);
+            clickOn("services");
+        }
+        assertThat(dir.resolve("instances-dark.png")).exists();
+    }
+
+    private void save(Path dir, String name) throws Exception {
+        WritableImage image = new WritableImage(1, 1);
+        WritableImage[] shot = {image};
+        interact(() -> shot[0] = lookup("#main-view").query().getScene().snapshot(null));
+        ImageIO.write(SwingFXUtils.fromFXImage(shot[0], null), "png", dir.resolve(name + ".png").toFile());
+    }
+}
