@@ -68,6 +68,20 @@ app_image="$image_dir/$name"
 rm -rf "$input" && mkdir -p "$input"
 cp "$gui_target/$main_jar" "$input/"
 find "$gui_target/lib" -maxdepth 1 -name '*.jar' ! -name 'javafx-*' -exec cp {} "$input/" \;
+# sqlite-jdbc carries natives for every OS and CPU; keep this platform's only (saves about 11 MB).
+case $os-$(uname -m) in
+  linux-x86_64) sqlite_native=Linux/x86_64/ ;;
+  linux-aarch64) sqlite_native=Linux/aarch64/ ;;
+  mac-arm64) sqlite_native=Mac/aarch64/ ;;
+  mac-x86_64) sqlite_native=Mac/x86_64/ ;;
+  windows-*) sqlite_native=Windows/x86_64/ ;;
+  *) sqlite_native= ;;
+esac
+for jar in "$input"/sqlite-jdbc-*.jar; do
+  if [ -f "$jar" ] && [ -n "$sqlite_native" ]; then
+    "$jdk/bin/java" "$here/KeepNatives.java" "$jar" org/sqlite/native/ "$sqlite_native"
+  fi
+done
 fx_jars=$(find "$gui_target/lib" -maxdepth 1 -name "javafx-*-$os.jar" | sort | paste -sd:)
 fx_jars=${fx_jars:-$(find "$gui_target/lib" -maxdepth 1 -name "javafx-*-*.jar" | sort | paste -sd:)}
 [ -n "$fx_jars" ] || { echo "[console] no platform JavaFX jars (javafx-*-$os.jar) in $gui_target/lib" >&2; exit 1; }
@@ -79,11 +93,12 @@ jdk_modules=$("$jdk/bin/jdeps" -q --multi-release 25 --ignore-missing-deps --pri
 modules=$jdk_modules,$extra_modules,$javafx_modules
 log "jdeps: $jdk_modules"
 
-# 3. jlink: only those modules. JavaFX's platform jars carry their .so files as resources; they are copied to
+# 3. jlink: only those modules, uncompressed (the packages compress better than jlink's zip).
+#    JavaFX's platform jars carry their .so files as resources; they are copied to
 #    runtime/lib, where JavaFX looks first, so nothing is unpacked into the user's home at start-up.
 rm -rf "$runtime"
 "$jdk/bin/jlink" --module-path "$fx_jars" --add-modules "$modules" \
-  --strip-debug --no-header-files --no-man-pages --compress zip-6 --output "$runtime"
+  --strip-debug --no-header-files --no-man-pages --output "$runtime"
 case $os in
   linux) lib_glob='*.so' ;;
   mac) lib_glob='*.dylib' ;;
@@ -129,7 +144,7 @@ package() {   # type, extra jpackage options...
   log "$type: $file"
 }
 linux_common=(--linux-package-name "$package_name" --linux-app-release 1 --linux-menu-group "Development;System;"
-  --linux-app-category devel --install-dir /opt --resource-dir "$here/linux")
+  --linux-app-category devel --install-dir /opt)
 
 for type in "${types[@]}"; do
   case $type in
