@@ -144,7 +144,7 @@ package() {   # type, extra jpackage options...
   log "$type: $file"
 }
 linux_common=(--linux-package-name "$package_name" --linux-app-release 1 --linux-menu-group "Development;System;"
-  --linux-app-category devel --install-dir /opt)
+  --linux-app-category devel --install-dir /opt --resource-dir "$here/linux")
 
 for type in "${types[@]}"; do
   case $type in
