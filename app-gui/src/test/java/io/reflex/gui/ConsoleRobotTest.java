@@ -41,10 +41,15 @@ abstract class ConsoleRobotTest extends ApplicationTest {
         DemoData.load(client);
         prepare(client);
         console = new Console(new CallingThreadTaskExecutor(), Clock.systemUTC(),
-                new SavedConnections(temp.resolve("config")), new ProfileTarget("local", engine.url(), engine.apikey()));
+                new SavedConnections(configDir()), new ProfileTarget("local", engine.url(), engine.apikey()));
         console.show(stage, windowWidth(), 760);
         console.model().connect(new ProfileTarget("test engine", engine.url(), engine.apikey()));
         assertThat(console.model().getConnection().getState()).isEqualTo(ConnectionState.CONNECTED);
+    }
+
+    /** Where this test's console keeps saved connections. */
+    protected Path configDir() {
+        return temp.resolve("config");
     }
 
     /** Fits the headless platform's 1000 x 1000 screen; screenshots use a wider window. */

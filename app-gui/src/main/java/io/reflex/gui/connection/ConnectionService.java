@@ -54,7 +54,11 @@ public final class ConnectionService implements AutoCloseable {
     public void connect(ConnectionTarget newTarget, Consumer<ConnectionTarget.Opened> onOpened) {
         stopMonitor();
         if (target != null && target != newTarget) {
-            target.close();
+            ConnectionTarget previous = target;
+            executor.run(() -> {
+                previous.close();
+                return previous;
+            }, closed -> {}, failure -> {});
         }
         target = newTarget;
         label.set(newTarget.label());

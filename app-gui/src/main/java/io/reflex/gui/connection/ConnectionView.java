@@ -45,6 +45,13 @@ public final class ConnectionView {
         CheckBox remember = new CheckBox("Save this connection (apikey encrypted)");
         remember.setSelected(true);
         choice.selectToggle(useLocal);
+        useLocal.setId("connection-local");
+        useSaved.setId("connection-saved");
+        useNew.setId("connection-new");
+        savedNames.setId("connection-saved-names");
+        name.setId("connection-name");
+        url.setId("connection-url");
+        apikey.setId("connection-apikey");
 
         GridPane grid = new GridPane();
         grid.setHgap(8);
@@ -61,6 +68,7 @@ public final class ConnectionView {
         dialog.getDialogPane().setContent(grid);
         ButtonType connect = new ButtonType("Connect", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(connect, ButtonType.CANCEL);
+        dialog.getDialogPane().lookupButton(connect).setId("connection-connect");
         dialog.setResultConverter(button -> {
             if (button != connect) {
                 return null;

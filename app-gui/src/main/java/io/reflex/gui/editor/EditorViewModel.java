@@ -109,6 +109,9 @@ public final class EditorViewModel {
 
     /** Opens a JSON file as a new, unsaved object. */
     public void importFrom(Path file, ObjectType objectType) {
+        if (!mayDiscard()) {
+            return;
+        }
         try {
             ObjectNode body = JsonText.parseObject(Files.readString(file, StandardCharsets.UTF_8));
             TypeSchema.READ_ONLY.forEach(body::remove);
