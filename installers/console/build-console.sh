@@ -68,6 +68,12 @@ app_image="$image_dir/$name"
 rm -rf "$input" && mkdir -p "$input"
 cp "$gui_target/$main_jar" "$input/"
 find "$gui_target/lib" -maxdepth 1 -name '*.jar' ! -name 'javafx-*' -exec cp {} "$input/" \;
+# copy-dependencies never deletes: after a version change app-gui/target/lib holds the old jar too.
+dupes=$(find "$input" -name '*.jar' -printf '%f\n' | sed -E 's/-[0-9][^-]*(-[A-Za-z0-9.]+)*\.jar$//' | sort | uniq -d)
+if [ -n "$dupes" ]; then
+  echo "[console] $gui_target/lib holds more than one version of: $(echo $dupes); run mvn clean (stale jars)" >&2
+  exit 1
+fi
 # sqlite-jdbc carries natives for every OS and CPU; keep this platform's only (saves about 11 MB).
 case $os-$(uname -m) in
   linux-x86_64) sqlite_native=Linux/x86_64/ ;;
