@@ -143,4 +143,12 @@ final class FakeEngine extends Dispatcher {
     }
     return bytes;
   }
+
+  /** A client of {@code server}'s fake engine with retry pauses short enough for tests. */
+  static ReflexClient.Builder clientOf(mockwebserver3.MockWebServer server) {
+    return ReflexClient.builder()
+        .url(server.url("/api/v1").toString())
+        .apikey(APIKEY)
+        .retryBackoff(java.time.Duration.ofMillis(1), java.time.Duration.ofMillis(5));
+  }
 }

@@ -36,10 +36,7 @@ class SessionTest {
   }
 
   private ReflexClient.Builder client() {
-    return ReflexClient.builder()
-        .url(server.url("/api/v1").toString())
-        .apikey(FakeEngine.APIKEY)
-        .retryBackoff(Duration.ofMillis(1), Duration.ofMillis(5));
+    return FakeEngine.clientOf(server);
   }
 
   private static JsonNode payload(String jwt) throws Exception {

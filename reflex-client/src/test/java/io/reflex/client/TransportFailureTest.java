@@ -27,10 +27,7 @@ class TransportFailureTest {
   }
 
   private ReflexClient.Builder client() {
-    return ReflexClient.builder()
-        .url(server.url("/api/v1").toString())
-        .apikey(FakeEngine.APIKEY)
-        .retryBackoff(Duration.ofMillis(1), Duration.ofMillis(5));
+    return FakeEngine.clientOf(server);
   }
 
   private static MockResponse unavailable() {
