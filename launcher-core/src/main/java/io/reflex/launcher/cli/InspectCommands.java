@@ -5,9 +5,12 @@ import io.reflex.client.config.LaunchOutput;
 import io.reflex.launcher.files.ConfigFileWriter;
 import io.reflex.launcher.plan.PreparedService;
 
+import com.fasterxml.jackson.databind.node.TextNode;
+
 /**
  * {@code launch env} and {@code launch config} (6.7): the preparation without running anything. Both print
- * secrets in clear on stdout, as documented; nothing here logs them.
+ * secrets in clear on stdout, as documented; nothing here logs them. {@code env} also prints the links' variables
+ * that the config's setenv does not override, after the config's own.
  */
 final class InspectCommands {
 
@@ -18,7 +21,13 @@ final class InspectCommands {
         ReflexClient client = context.client();
         PreparedService prepared = context.preparer(client)
                 .prepare(context.target(), context.environment(), context::localDirs, false);
-        context.out().print(LaunchOutput.env(prepared.plan(), !context.arguments().noexport()));
+        boolean export = !context.arguments().noexport();
+        context.out().print(LaunchOutput.env(prepared.plan(), export));
+        prepared.links().forEach(link -> link.environment().forEach((name, value) -> {
+            if (!prepared.plan().setenv().containsKey(name)) {
+                context.out().print((export ? "export " + name + "=" + TextNode.valueOf(value) : name + "=" + value) + "\n");
+            }
+        }));
         context.out().flush();
         return 0;
     }
