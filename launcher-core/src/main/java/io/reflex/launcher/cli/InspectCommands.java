@@ -5,8 +5,6 @@ import io.reflex.client.config.LaunchOutput;
 import io.reflex.launcher.files.ConfigFileWriter;
 import io.reflex.launcher.plan.PreparedService;
 
-import com.fasterxml.jackson.databind.node.TextNode;
-
 /**
  * {@code launch env} and {@code launch config} (6.7): the preparation without running anything. Both print
  * secrets in clear on stdout, as documented; nothing here logs them. {@code env} also prints the links' variables
@@ -25,7 +23,7 @@ final class InspectCommands {
         context.out().print(LaunchOutput.env(prepared.plan(), export));
         prepared.links().forEach(link -> link.environment().forEach((name, value) -> {
             if (!prepared.plan().setenv().containsKey(name)) {
-                context.out().print((export ? "export " + name + "=" + TextNode.valueOf(value) : name + "=" + value) + "\n");
+                context.out().print(LaunchOutput.envLine(name, value, export));
             }
         }));
         context.out().flush();

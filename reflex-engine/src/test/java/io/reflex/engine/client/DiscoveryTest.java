@@ -56,6 +56,13 @@ class DiscoveryTest {
                 + " \"config\": \"disc-cfg\"" + (extra.isEmpty() ? "" : ", " + extra) + "}"));
     }
 
+    /** A new service with {@code links} (JSON), as the engine stored it. */
+    private static ReflexObject linking(String links) {
+        String worker = unique("worker");
+        service(worker, "\"links\": " + links);
+        return client.get(ObjectType.SERVICE, worker);
+    }
+
     private static void instance(String name, String service, String status, String host, int port) {
         client.pingInstance(name, ReflexObject.parse("{\"status\": \"" + status + "\", \"service\": \"" + service + "\","
                 + " \"address\": {\"host\": \"" + host + "\", \"port\": " + port + "},"
@@ -71,10 +78,8 @@ class DiscoveryTest {
         instance(web + "-a", web, "ok", "10.0.0.1", 8081);
         instance(web + "-c", web, "failed", "10.0.0.3", 8083);
         instance(web + "-d", web, "stale", "10.0.0.4", 8084);
-        String worker = unique("worker");
-        service(worker, "\"links\": [\"" + web + "\"]");
 
-        List<ResolvedLink> links = Discovery.of(client).resolve(client.get(ObjectType.SERVICE, worker));
+        List<ResolvedLink> links = Discovery.of(client).resolve(linking("[\"" + web + "\"]"));
 
         String prefix = web.toUpperCase(Locale.ROOT).replace('-', '_');
         assertThat(links).singleElement().satisfies(link -> {
@@ -92,13 +97,11 @@ class DiscoveryTest {
         String web = unique("web");
         service(web, "");
         instance(web + "-a", web, "failed", "10.0.1.1", 9001);
-        String worker = unique("worker");
-        service(worker, "\"links\": [\"" + web + "\"]");
-        ReflexObject linking = client.get(ObjectType.SERVICE, worker);
+        ReflexObject worker = linking("[\"" + web + "\"]");
 
-        assertThat(Discovery.of(client).resolve(linking)).singleElement()
+        assertThat(Discovery.of(client).resolve(worker)).singleElement()
                 .satisfies(link -> assertThat(link.environment()).isEmpty());
-        assertThat(Discovery.of(client).includingUnhealthy().resolve(linking)).singleElement()
+        assertThat(Discovery.of(client).includingUnhealthy().resolve(worker)).singleElement()
                 .satisfies(link -> assertThat(link.instances()).extracting(InstanceView::status).containsExactly("failed"));
     }
 
@@ -128,10 +131,9 @@ class DiscoveryTest {
         String web = unique("web");
         service(web, "");
         instance(web + "-a", web, "ok", "::1", 8443);
-        String worker = unique("worker");
-        service(worker, "\"links\": [{\"service\": \"" + web + "\", \"as\": \"api\", \"scheme\": \"https\"}]");
 
-        List<ResolvedLink> links = Discovery.of(client).resolve(client.get(ObjectType.SERVICE, worker));
+        List<ResolvedLink> links = Discovery.of(client).resolve(
+                linking("[{\"service\": \"" + web + "\", \"as\": \"api\", \"scheme\": \"https\"}]"));
 
         assertThat(links.getFirst().environment())
                 .containsEntry("API_URL", "https://[::1]:8443")
