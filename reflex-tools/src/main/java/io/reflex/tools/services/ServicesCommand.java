@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
  * equivalent of Convox's process listing. Membership is the one {@link Discovery} defines, so this lists exactly
  * the instances a link could resolve to, plus the failed and stale ones a link skips.
  */
-@Command(name = "services", aliases = {"svcs"}, mixinStandardHelpOptions = true,
+@Command(name = "services", mixinStandardHelpOptions = true,
     description = "List the instances of a service, or of every service")
 public final class ServicesCommand implements Callable<Integer> {
   @Mixin GlobalOptions global;
