@@ -173,7 +173,7 @@ class ProxyServerTest {
         }
     }
 
-    private static void awaitQuietly(CountDownLatch latch) {
+    static void awaitQuietly(CountDownLatch latch) {
         try {
             latch.await(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
