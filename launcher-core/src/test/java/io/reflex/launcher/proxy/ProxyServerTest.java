@@ -15,6 +15,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -114,6 +115,20 @@ class ProxyServerTest {
             drained.get(30, TimeUnit.SECONDS);
             assertThat(proxy.inFlight(one.backend())).isZero();
             assertThat(proxy.drained(two.backend())).isNotDone();
+        }
+    }
+
+    @Test
+    void expectContinueIsAnsweredByTheBackendAndTheBodyFollows() throws Exception {
+        try (TestBackend one = TestBackend.handling(1, exchange -> TestBackend.reply(exchange, 200,
+                "got " + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)))) {
+            proxy.routeTo(one.backend());
+
+            HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/upload")).expectContinue(true)
+                    .POST(HttpRequest.BodyPublishers.ofString("payload")).build());
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).isEqualTo("got payload");
         }
     }
 

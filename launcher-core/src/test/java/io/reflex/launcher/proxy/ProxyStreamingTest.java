@@ -215,6 +215,43 @@ class ProxyStreamingTest {
         }
     }
 
+    @Test
+    void pipelinedRequestsAreAnsweredInOrder() throws Exception {
+        try (TestBackend one = TestBackend.handling(1, exchange -> TestBackend.reply(exchange, 200,
+                exchange.getRequestURI().getPath())); Socket client = connect()) {
+            proxy.routeTo(one.backend());
+            client.getOutputStream().write(("GET /first HTTP/1.1\r\nHost: app\r\n\r\n"
+                    + "GET /second HTTP/1.1\r\nHost: app\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            InputStream in = client.getInputStream();
+
+            assertThat(readHead(in)).containsIgnoringCase("content-length: 6");
+            assertThat(in.readNBytes(6)).asString(StandardCharsets.US_ASCII).isEqualTo("/first");
+            assertThat(readHead(in)).containsIgnoringCase("content-length: 7");
+            assertThat(in.readNBytes(7)).asString(StandardCharsets.US_ASCII).isEqualTo("/second");
+        }
+    }
+
+    @Test
+    void http10ClientGetsAChunkedBodyUnchunkedAndTheConnectionClosed() throws Exception {
+        try (RawBackend backend = new RawBackend(1, (socket, index) -> {
+            readHead(socket.getInputStream());
+            OutputStream out = socket.getOutputStream();
+            out.write("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.write(Chunked.chunk("old "));
+            out.write(Chunked.chunk("client"));
+            out.write(Chunked.last());
+            out.flush();
+        }); Socket client = connect()) {
+            proxy.routeTo(backend.backend());
+            client.getOutputStream().write("GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            InputStream in = client.getInputStream();
+
+            assertThat(readHead(in)).containsIgnoringCase("connection: close")
+                    .doesNotContainIgnoringCase("transfer-encoding");
+            assertThat(in.readAllBytes()).asString(StandardCharsets.US_ASCII).isEqualTo("old client");
+        }
+    }
+
     private Socket connect() throws IOException {
         Socket socket = new Socket();
         socket.setReceiveBufferSize(RawBackend.SOCKET_BUFFER);
