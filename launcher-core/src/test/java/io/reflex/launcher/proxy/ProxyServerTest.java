@@ -1,6 +1,7 @@
 package io.reflex.launcher.proxy;
 
 import io.reflex.launcher.LaunchException;
+import io.reflex.launcher.log.RecordingLog;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

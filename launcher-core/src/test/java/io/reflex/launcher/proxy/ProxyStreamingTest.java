@@ -1,5 +1,7 @@
 package io.reflex.launcher.proxy;
 
+import io.reflex.launcher.log.RecordingLog;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -228,6 +230,32 @@ class ProxyStreamingTest {
             assertThat(in.readNBytes(6)).asString(StandardCharsets.US_ASCII).isEqualTo("/first");
             assertThat(readHead(in)).containsIgnoringCase("content-length: 7");
             assertThat(in.readNBytes(7)).asString(StandardCharsets.US_ASCII).isEqualTo("/second");
+        }
+    }
+
+    @Test
+    void responseToHeadHasNoBodyAndTheConnectionCarriesOn() throws Exception {
+        try (RawBackend backend = new RawBackend(1, (socket, index) -> {
+            InputStream in = socket.getInputStream();
+            OutputStream out = socket.getOutputStream();
+            readHead(in);
+            out.write("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            readHead(in);
+            out.write("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+        }); Socket client = connect()) {
+            proxy.routeTo(backend.backend());
+            OutputStream out = client.getOutputStream();
+            InputStream in = client.getInputStream();
+
+            out.write("HEAD / HTTP/1.1\r\nHost: app\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(readHead(in)).contains("Content-Length: 5");
+            out.write("GET / HTTP/1.1\r\nHost: app\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+
+            assertThat(readHead(in)).startsWith("HTTP/1.1 200");
+            assertThat(in.readNBytes(5)).asString(StandardCharsets.US_ASCII).isEqualTo("hello");
+            assertThat(backend.accepted()).isEqualTo(1);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.reflex.launcher.proxy;
 
+import io.reflex.launcher.log.RecordingLog;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
