@@ -1,5 +1,6 @@
 package io.reflex.launcher.proxy;
 
+import io.netty.channel.Channel;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
@@ -22,5 +23,15 @@ record Transport(String name, IoHandlerFactory ioHandler, Class<? extends Server
         }
         return new Transport("nio", NioIoHandler.newFactory(), NioServerSocketChannel.class,
                 NioSocketChannel.class);
+    }
+
+    /**
+     * Switches reading a connection on or off, only when that changes anything: with epoll each switch is a
+     * system call, so the steady state (reading on) must not toggle it per request.
+     */
+    static void setReading(Channel channel, boolean on) {
+        if (channel.config().isAutoRead() != on) {
+            channel.config().setAutoRead(on);
+        }
     }
 }
