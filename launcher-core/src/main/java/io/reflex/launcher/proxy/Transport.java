@@ -1,5 +1,7 @@
 package io.reflex.launcher.proxy;
 
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.ServerChannel;
@@ -15,6 +17,13 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 /** Netty's native epoll transport where it loads (Linux), the JDK's NIO everywhere else. */
 record Transport(String name, IoHandlerFactory ioHandler, Class<? extends ServerChannel> serverChannel,
                  Class<? extends SocketChannel> socketChannel) {
+
+    /**
+     * Netty's classic pooled allocator with per-thread caches: every buffer of an exchange is allocated and freed
+     * on one event loop, which is the case it is built for; in interleaved bench/proxy runs it used less CPU per
+     * request than Netty 4.2's default adaptive allocator.
+     */
+    static final ByteBufAllocator ALLOCATOR = PooledByteBufAllocator.DEFAULT;
 
     static Transport best() {
         if (Epoll.isAvailable()) {

@@ -35,6 +35,7 @@ final class UpstreamPool {
         this.settings = settings;
         this.bootstrap = new Bootstrap().channel(transport.socketChannel())
                 .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.ALLOCATOR, Transport.ALLOCATOR)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) settings.connectTimeout().toMillis());
     }
 
