@@ -1,5 +1,6 @@
 package io.reflex.launcher.redeploy;
 
+import io.reflex.client.ListQuery;
 import io.reflex.client.ObjectType;
 import io.reflex.client.ReflexClient;
 import io.reflex.client.ReflexException;
@@ -36,7 +37,10 @@ final class RollingGate {
         this.log = log;
     }
 
-    /** Waits until it is this instance's turn for request {@code id}; false when interrupted first. */
+    /**
+     * Waits until it is this instance's turn for request {@code id} (its own instance object, which the heartbeat
+     * writes, must be among them); false when interrupted first.
+     */
     boolean awaitTurn(String id, int batch, int minReady) {
         boolean told = false;
         while (!Thread.currentThread().isInterrupted()) {
@@ -61,9 +65,10 @@ final class RollingGate {
         return false;
     }
 
+    /** The engine stores an instance's service as a {@code name.id} reference; the name is what counts. */
     private List<JsonNode> instances() {
-        return client.list(ObjectType.INSTANCE).stream().map(ReflexObject::json)
-                .filter(json -> service.equals(json.path("service").asText()))
+        return client.list(ListQuery.of(ObjectType.INSTANCE).cols("*")).stream().map(ReflexObject::json)
+                .filter(json -> service.equals(json.path("service").asText().replaceFirst("\\.\\d+$", "")))
                 .filter(json -> !"failed".equals(json.path("status").asText()))
                 .sorted(Comparator.comparing(json -> json.path("name").asText())).map(JsonNode.class::cast).toList();
     }
@@ -71,7 +76,7 @@ final class RollingGate {
     private boolean myTurn(List<JsonNode> instances, String id, int batch, int minReady) {
         int me = indexOf(instances);
         if (me < 0) {
-            return true;
+            return false;
         }
         int myBatch = me / batch;
         int othersOutside = 0;

@@ -1,5 +1,6 @@
 package io.reflex.launcher.cli;
 
+import io.reflex.client.ListQuery;
 import io.reflex.client.ObjectType;
 import io.reflex.client.ReflexObject;
 
@@ -69,6 +70,21 @@ class RedeployTest {
             throw new AssertionError("launch never served v1; its log:\n" + launch.stderr(), e);
         }
         return launch;
+    }
+
+    /** Runs {@code check}; when it fails, the launchers' logs go with the failure. */
+    private static void explained(List<LaunchProcess> launches, Runnable check) throws Exception {
+        try {
+            check.run();
+        } catch (ConditionTimeoutException | AssertionError e) {
+            StringBuilder logs = new StringBuilder();
+            for (LaunchProcess launch : launches) {
+                logs.append("\n--- launch ").append(launch.pid()).append(":\n").append(launch.stderr());
+            }
+            logs.append("\n--- instances:\n").append(engine.client()
+                    .list(ListQuery.of(ObjectType.INSTANCE).cols("*")).stream().map(ReflexObject::toJson).toList());
+            throw new AssertionError(e.getMessage() + logs, e);
+        }
     }
 
     private static void stop(LaunchProcess launch) throws Exception {
@@ -245,7 +261,7 @@ class RedeployTest {
         engine.client().merge(ObjectType.SERVICE, "rd-roll", ReflexObject.of(request));
 
         AtomicBoolean bothDeploying = new AtomicBoolean();
-        await().atMost(LONG).pollInterval(Duration.ofMillis(100)).until(() -> {
+        explained(List.of(a, b), () -> await().atMost(LONG).pollInterval(Duration.ofMillis(100)).until(() -> {
             JsonNode first = fixture.lifecycle("rd-roll-a").path("redeploy");
             JsonNode second = fixture.lifecycle("rd-roll-b").path("redeploy");
             if (first.path("state").asText().equals("deploying") && second.path("state").asText().equals("deploying")) {
@@ -254,7 +270,7 @@ class RedeployTest {
             return first.path("id").asText().equals("rd-test-roll-1") && first.path("state").asText().equals("done")
                     && second.path("id").asText().equals("rd-test-roll-1")
                     && second.path("state").asText().equals("done");
-        });
+        }));
         assertThat(bothDeploying).isFalse();
         assertThat(RedeployFixture.version(portA)).isEqualTo("2.0");
         assertThat(RedeployFixture.version(portB)).isEqualTo("2.0");
