@@ -59,9 +59,15 @@ final class RedeployFixture {
 
     /** What the next color of {@code name} will run with. */
     void config(String name, String version, String health, String crash) throws Exception {
+        config(name, version, health, crash, "");
+    }
+
+    /** @param exitAfter milliseconds after which the next color exits by itself, empty for never */
+    void config(String name, String version, String health, String crash, String exitAfter) throws Exception {
         engine.put(ObjectType.CONFIG, """
                 {"name": "%s-cfg", "type": "parameter",
-                 "setenv": {"VERSION": "%s", "HEALTH": "%s", "CRASH": "%s"}}""".formatted(name, version, health, crash));
+                 "setenv": {"VERSION": "%s", "HEALTH": "%s", "CRASH": "%s", "EXIT_AFTER": "%s"}}"""
+                .formatted(name, version, health, crash, exitAfter));
     }
 
     /** {@code launch service NAME --proxy PORT --instance NAME-i1 ARGS}, with its own run directory. */

@@ -188,6 +188,31 @@ class RedeployTest {
     }
 
     @Test
+    void aNewColorThatExitsWhileTheOldOneDrainsHandsTheTrafficBack() throws Exception {
+        fixture.service("rd-exit", """
+                {"health": "/health", "drain": "30s"}""");
+        int port = RedeployFixture.freePort();
+        LaunchProcess launch = serving("rd-exit", port, "rd-exit-i1", Map.of());
+        Socket socket = Socket.open(port);
+        assertThat(socket.echo("keep color 1 draining")).startsWith("v1:");
+
+        fixture.config("rd-exit", "v2", "ok", "0", "3000");
+        LaunchProcess redeploy = fixture.redeploy("rd-exit", "rd-exit-i1");
+        assertThat(redeploy.waitFor()).as(redeploy.stderr()).isZero();
+        assertThat(RedeployFixture.version(port)).isEqualTo("v2");
+
+        explained(List.of(launch), () -> await().atMost(LONG).untilAsserted(() -> {
+            assertThat(launch.stderr()).contains("color 2 ended with exit 5; color 1 serves again");
+            JsonNode lifecycle = fixture.lifecycle("rd-exit-i1");
+            assertThat(lifecycle.path("color").asInt()).isEqualTo(1);
+            assertThat(lifecycle.path("redeploy").path("state").asText()).isEqualTo("failed");
+        }));
+        assertThat(RedeployFixture.version(port)).isEqualTo("v1");
+        assertThat(launch.process().isAlive()).isTrue();
+        stop(launch);
+    }
+
+    @Test
     void aRequestDuringARedeployIsCoalescedIntoTheNextRun() throws Exception {
         fixture.service("rd-coalesce", """
                 {"warmup": "3s"}""");

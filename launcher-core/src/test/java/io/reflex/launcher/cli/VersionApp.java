@@ -39,7 +39,8 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code GET /slow?ms=N}: its version after N ms;</li>
  *   <li>{@code /ws}: a WebSocket that echoes each text frame as {@code VERSION:TEXT}.</li>
  * </ul>
- * {@code CRASH=1} makes it exit with 3 before it binds; {@code START_DELAY=MS} delays the bind.
+ * {@code CRASH=1} makes it exit with 3 before it binds; {@code START_DELAY=MS} delays the bind;
+ * {@code EXIT_AFTER=MS} makes it exit with 5 that long after it bound.
  */
 public final class VersionApp {
 
@@ -67,6 +68,11 @@ public final class VersionApp {
                     }
                 }).bind(InetAddress.getLoopbackAddress(), port).sync();
         System.err.println("VersionApp " + version + " listening on " + port);
+        String exitAfter = System.getenv().getOrDefault("EXIT_AFTER", "");
+        if (!exitAfter.isEmpty()) {
+            Thread.sleep(Long.parseLong(exitAfter));
+            System.exit(5);
+        }
         Thread.currentThread().join();
     }
 
