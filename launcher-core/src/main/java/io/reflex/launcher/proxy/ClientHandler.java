@@ -13,6 +13,7 @@ import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 
+import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.Optional;
 
@@ -29,6 +30,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     private final ProxyContext proxy;
     private final ArrayDeque<HttpObject> pending = new ArrayDeque<>();
     private ChannelHandlerContext ctx;
+    private String clientAddress;
     private Exchange exchange;
 
     ClientHandler(ProxyContext proxy) {
@@ -42,6 +44,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelActive(ChannelHandlerContext context) {
+        clientAddress = ((InetSocketAddress) context.channel().remoteAddress()).getAddress().getHostAddress();
         context.read();
     }
 
@@ -97,7 +100,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         } else if (exchange == null) {
             context.close();
         } else {
-            exchange.idle();
+            exchange.clientIdle();
         }
     }
 
@@ -170,7 +173,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
             respond(LocalResponse.NO_BACKEND, HttpUtil.isKeepAlive(request));
             return;
         }
-        exchange = new Exchange(this, proxy, ctx.channel(), backend.get(), request);
+        exchange = new Exchange(this, proxy, ctx.channel(), clientAddress, backend.get(), request);
         exchange.start();
     }
 

@@ -11,8 +11,6 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 
-import java.net.InetSocketAddress;
-
 /**
  * One request and its response, from the request's head until the response's last byte. It owns the backend
  * connection meanwhile and the backend's in-flight count (or hands both to a {@link Tunnel} after an upgrade).
@@ -46,7 +44,8 @@ final class Exchange {
     private boolean clientStaysOpen;
     private boolean ended;
 
-    Exchange(ClientHandler owner, ProxyContext proxy, Channel client, Backend backend, HttpRequest head) {
+    Exchange(ClientHandler owner, ProxyContext proxy, Channel client, String clientAddress, Backend backend,
+             HttpRequest head) {
         this.owner = owner;
         this.proxy = proxy;
         this.client = client;
@@ -56,7 +55,7 @@ final class Exchange {
         this.version = head.protocolVersion();
         this.keepAlive = HttpUtil.isKeepAlive(head);
         this.upgrade = ForwardingHeaders.isUpgrade(head);
-        ForwardingHeaders.toBackend(head, ((InetSocketAddress) client.remoteAddress()).getAddress());
+        ForwardingHeaders.toBackend(head, clientAddress);
     }
 
     void start() {
@@ -110,13 +109,13 @@ final class Exchange {
             Tunnel.open(client, upstream, backend, proxy.routing());
             return;
         }
-        ChannelFuture written = client.write(msg);
-        if (msg instanceof LastHttpContent) {
-            if (informational) {
-                informational = false;
-            } else {
-                responseEnded(written);
-            }
+        if (!(msg instanceof LastHttpContent)) {
+            client.write(msg, client.voidPromise());
+        } else if (informational) {
+            informational = false;
+            client.write(msg, client.voidPromise());
+        } else {
+            responseEnded(client.write(msg));
         }
     }
 
@@ -173,13 +172,26 @@ final class Exchange {
         }
     }
 
-    /** Nothing moved on the client connection for the idle timeout. */
-    void idle() {
-        if (requestDone && !responseStarted) {
-            proxy.log().info("proxy: color " + backend.color() + " at " + address() + " did not answer " + method
-                    + " " + head.uri() + " within " + proxy.settings().idleTimeout().toSeconds() + " s; answered 504");
+    /** The client sent nothing for the idle timeout; that only matters while its request body is still due. */
+    void clientIdle() {
+        if (!requestDone) {
+            abandon();
+            client.close();
+        }
+    }
+
+    /**
+     * The backend sent nothing for the idle timeout: 504 if it never answered, else the response cannot be
+     * completed (the backend stalled, or the client stopped reading and held it back that long).
+     */
+    void upstreamIdle() {
+        String silent = "proxy: color " + backend.color() + " at " + address() + " sent nothing for "
+                + proxy.settings().idleTimeout().toSeconds() + " s during " + method + " " + head.uri();
+        if (!responseStarted) {
+            proxy.log().info(silent + "; answered 504");
             fail(LocalResponse.GATEWAY_TIMEOUT);
         } else {
+            proxy.log().info(silent + "; closing the client connection");
             abandon();
             client.close();
         }
@@ -204,9 +216,9 @@ final class Exchange {
         upstreamHandler = UpstreamHandler.of(channel);
         reused = pooled;
         upstreamHandler.attach(this);
-        channel.write(head);
+        channel.write(head, channel.voidPromise());
         if (requestDone) {
-            channel.write(LastHttpContent.EMPTY_LAST_CONTENT);
+            channel.write(LastHttpContent.EMPTY_LAST_CONTENT, channel.voidPromise());
         }
         channel.flush();
         channel.read();

@@ -9,7 +9,6 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 
-import java.net.InetAddress;
 import java.util.List;
 
 /**
@@ -40,7 +39,7 @@ final class ForwardingHeaders {
      * Turns the client's request into the one sent upstream: HTTP/1.1 (the backend connection is pooled), no
      * hop-by-hop headers except an upgrade's own, and the client's address appended to {@code X-Forwarded-For}.
      */
-    static void toBackend(HttpRequest request, InetAddress client) {
+    static void toBackend(HttpRequest request, String clientAddress) {
         HttpHeaders headers = request.headers();
         String upgrade = isUpgrade(request) ? headers.get(HttpHeaderNames.UPGRADE) : null;
         removeHopByHop(headers);
@@ -50,8 +49,7 @@ final class ForwardingHeaders {
         }
         request.setProtocolVersion(HttpVersion.HTTP_1_1);
         String forwardedFor = headers.get(X_FORWARDED_FOR);
-        String address = client.getHostAddress();
-        headers.set(X_FORWARDED_FOR, forwardedFor == null ? address : forwardedFor + ", " + address);
+        headers.set(X_FORWARDED_FOR, forwardedFor == null ? clientAddress : forwardedFor + ", " + clientAddress);
         headers.set(X_FORWARDED_PROTO, "http");
         String host = headers.get(HttpHeaderNames.HOST);
         if (host != null) {

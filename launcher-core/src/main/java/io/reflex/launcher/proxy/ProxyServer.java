@@ -81,8 +81,8 @@ public final class ProxyServer implements TrafficRouter {
                     protected void initChannel(SocketChannel channel) {
                         clients.add(channel);
                         channel.pipeline()
-                                .addLast(ClientHandler.IDLE, new IdleStateHandler(0, 0,
-                                        settings.idleTimeout().toMillis(), TimeUnit.MILLISECONDS))
+                                .addLast(ClientHandler.IDLE, new IdleStateHandler(
+                                        settings.idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS))
                                 .addLast(ClientHandler.CODEC, new HttpServerCodec(new HttpDecoderConfig()
                                         .setMaxInitialLineLength(MAX_LINE)
                                         .setMaxHeaderSize(settings.maxHeaderSize())

@@ -10,8 +10,11 @@ import java.util.Objects;
  *
  * @param listen         the public address
  * @param connectTimeout how long a connection to a backend may take before the client gets 502
- * @param idleTimeout    how long a connection (client or backend) may stay without traffic; upgraded connections
- *                       are exempt, since WebSocket apps often stay quiet for minutes
+ * @param idleTimeout    how long the proxy waits for the next bytes from a side that owes some: an idle
+ *                       keep-alive client, a client in the middle of its request body, a backend that has not
+ *                       answered (504) or not finished its response (nginx's keepalive, client_body and
+ *                       proxy_read timeouts in one); upgraded connections are exempt, since WebSocket apps often
+ *                       stay quiet for minutes
  * @param closeGrace     how long {@link ProxyServer#close()} lets running exchanges finish
  * @param maxHeaderSize  the largest request header block accepted; larger ones get 431
  */

@@ -58,7 +58,7 @@ final class UpstreamPool {
             @Override
             protected void initChannel(Channel channel) {
                 channel.pipeline()
-                        .addLast(ClientHandler.IDLE, new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS))
+                        .addLast(ClientHandler.IDLE, new IdleStateHandler(idleMillis, 0, 0, TimeUnit.MILLISECONDS))
                         .addLast(ClientHandler.CODEC, new HttpClientCodec(MAX_LINE, settings.maxHeaderSize(), MAX_CHUNK))
                         .addLast(new UpstreamHandler(UpstreamPool.this, backend));
             }

@@ -1,7 +1,7 @@
 package io.reflex.launcher.lifecycle;
 
 import io.reflex.launcher.ExitReason;
-import io.reflex.launcher.log.LaunchLog;
+import io.reflex.launcher.log.RecordingLog;
 import io.reflex.launcher.nativeos.ExitStatus;
 
 import org.junit.jupiter.api.RepeatedTest;
@@ -23,8 +23,8 @@ class ControllerTest {
 
     private final List<String> events = new CopyOnWriteArrayList<>();
     private final List<Duration> pauses = new CopyOnWriteArrayList<>();
-    private final List<String> log = new CopyOnWriteArrayList<>();
-    private final Controller controller = new Controller(new ListLog(log), pauses::add);
+    private final RecordingLog log = new RecordingLog();
+    private final Controller controller = new Controller(log, pauses::add);
 
     @Test
     void startsInOrderAndStopsInReverseWithTheAppsExitCode() {
@@ -58,7 +58,7 @@ class ControllerTest {
         assertThat(pauses).containsExactly(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(400));
         assertThat(controller.await()).isEqualTo(ExitReason.LIFECYCLE_FAILED.code());
         assertThat(events).endsWith("stop app", "stop sidecar");
-        assertThat(log).anyMatch(line -> line.contains("Component app failed: not ready after 4 attempts"));
+        assertThat(log.lines()).anyMatch(line -> line.contains("Component app failed: not ready after 4 attempts"));
     }
 
     @Test
@@ -145,23 +145,6 @@ class ControllerTest {
         public void stop() {
             events.add("stop " + name);
             exit.complete(ExitStatus.exited(0));
-        }
-    }
-
-    private record ListLog(List<String> lines) implements LaunchLog {
-        @Override
-        public void info(String line) {
-            lines.add(line);
-        }
-
-        @Override
-        public void debug(String line) {
-            lines.add(line);
-        }
-
-        @Override
-        public boolean debugEnabled() {
-            return true;
         }
     }
 }

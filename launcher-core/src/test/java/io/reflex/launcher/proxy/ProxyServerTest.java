@@ -1,6 +1,7 @@
 package io.reflex.launcher.proxy;
 
 import io.reflex.launcher.LaunchException;
+import io.reflex.launcher.log.RecordingLog;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,6 +16,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -118,6 +120,20 @@ class ProxyServerTest {
     }
 
     @Test
+    void expectContinueIsAnsweredByTheBackendAndTheBodyFollows() throws Exception {
+        try (TestBackend one = TestBackend.handling(1, exchange -> TestBackend.reply(exchange, 200,
+                "got " + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)))) {
+            proxy.routeTo(one.backend());
+
+            HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/upload")).expectContinue(true)
+                    .POST(HttpRequest.BodyPublishers.ofString("payload")).build());
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).isEqualTo("got payload");
+        }
+    }
+
+    @Test
     void answers502AndLogsWhenTheBackendRefusesConnections() throws Exception {
         proxy.routeTo(new Backend(3, loopback(freePort())));
 
@@ -173,7 +189,7 @@ class ProxyServerTest {
         }
     }
 
-    private static void awaitQuietly(CountDownLatch latch) {
+    static void awaitQuietly(CountDownLatch latch) {
         try {
             latch.await(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -1,16 +1,14 @@
-package io.reflex.launcher.proxy;
-
-import io.reflex.launcher.log.LaunchLog;
+package io.reflex.launcher.log;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Keeps the proxy's log lines so tests can assert what an operator would read. */
-final class RecordingLog implements LaunchLog {
+/** Keeps log lines in memory so tests can assert what an operator would read. */
+public final class RecordingLog implements LaunchLog {
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
 
-    List<String> lines() {
+    public List<String> lines() {
         return lines;
     }
 
