@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.awaitility.core.ConditionTimeoutException;
 import org.awaitility.core.TerminalFailureException;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -22,6 +23,7 @@ import java.net.http.WebSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -58,9 +60,22 @@ class RedeployTest {
         engine.close();
     }
 
-    private static LaunchProcess serving(String service, int port, String instance, Map<String, String> env,
-                                         String... args) throws Exception {
+    /** Every launcher a test started; stopped after it even when it failed, so no color outlives the test. */
+    private final List<LaunchProcess> launched = new ArrayList<>();
+
+    @AfterEach
+    void stopLaunchers() throws Exception {
+        for (LaunchProcess launch : launched) {
+            if (launch.process().isAlive()) {
+                stop(launch);
+            }
+        }
+    }
+
+    private LaunchProcess serving(String service, int port, String instance, Map<String, String> env,
+                                  String... args) throws Exception {
         LaunchProcess launch = fixture.launch(service, port, instance, env, args);
+        launched.add(launch);
         try {
             await().atMost(LONG).pollInterval(Duration.ofMillis(200))
                     .failFast("launch ended", () -> !launch.process().isAlive())
@@ -87,6 +102,13 @@ class RedeployTest {
         }
     }
 
+    /** {@code launch redeploy SERVICE} against {@code instance}'s launcher, which must exit {@code exit}. */
+    private static LaunchProcess redeploy(String service, String instance, int exit) throws Exception {
+        LaunchProcess redeploy = fixture.redeploy(service, instance);
+        assertThat(redeploy.waitFor()).as(redeploy.stderr()).isEqualTo(exit);
+        return redeploy;
+    }
+
     private static void stop(LaunchProcess launch) throws Exception {
         launch.process().destroy();
         launch.waitFor();
@@ -103,8 +125,7 @@ class RedeployTest {
         try (load) {
             await().atMost(LONG).until(() -> load.ok() > 50);
             fixture.config("rd-load", "v2", "ok", "0");
-            LaunchProcess redeploy = fixture.redeploy("rd-load", "rd-load-i1");
-            assertThat(redeploy.waitFor()).as(redeploy.stderr()).isZero();
+            LaunchProcess redeploy = redeploy("rd-load", "rd-load-i1", 0);
             assertThat(redeploy.stdout()).contains("\"state\":\"done\"").contains("\"color\":2");
             assertThat(RedeployFixture.version(port)).isEqualTo("v2");
             await().atMost(LONG).until(() -> load.bodies().getOrDefault("v2", 0) > 50);
@@ -120,7 +141,6 @@ class RedeployTest {
             assertThat(lifecycle.path("colors").get(0).path("state").asText()).isEqualTo("ready");
             assertThat(lifecycle.path("colors").get(0).path("port").asInt()).isPositive().isNotEqualTo(port);
         });
-        stop(launch);
     }
 
     @Test
@@ -131,8 +151,7 @@ class RedeployTest {
         LaunchProcess launch = serving("rd-fail", port, "rd-fail-i1", Map.of());
 
         fixture.config("rd-fail", "v2", "fail", "0");
-        LaunchProcess unhealthy = fixture.redeploy("rd-fail", "rd-fail-i1");
-        assertThat(unhealthy.waitFor()).as(unhealthy.stderr()).isEqualTo(9);
+        LaunchProcess unhealthy = redeploy("rd-fail", "rd-fail-i1", 9);
         assertThat(unhealthy.stderr()).contains("not ready after 8000 ms (GET /health answering 200)");
         assertThat(RedeployFixture.version(port)).isEqualTo("v1");
         await().atMost(LONG).untilAsserted(() -> {
@@ -143,17 +162,14 @@ class RedeployTest {
         });
 
         fixture.config("rd-fail", "v3", "ok", "1");
-        LaunchProcess crashing = fixture.redeploy("rd-fail", "rd-fail-i1");
-        assertThat(crashing.waitFor()).as(crashing.stderr()).isEqualTo(9);
+        LaunchProcess crashing = redeploy("rd-fail", "rd-fail-i1", 9);
         assertThat(crashing.stderr()).contains("color 3 exited before it was ready: exit 3");
         assertThat(RedeployFixture.version(port)).isEqualTo("v1");
 
         fixture.config("rd-fail", "v4", "ok", "0");
-        LaunchProcess healthy = fixture.redeploy("rd-fail", "rd-fail-i1");
-        assertThat(healthy.waitFor()).as(healthy.stderr()).isZero();
+        LaunchProcess healthy = redeploy("rd-fail", "rd-fail-i1", 0);
         assertThat(RedeployFixture.version(port)).isEqualTo("v4");
         assertThat(launch.stderr()).contains("Redeploy").contains("failed, color 1 keeps serving");
-        stop(launch);
     }
 
     @Test
@@ -169,8 +185,7 @@ class RedeployTest {
                 HttpResponse.BodyHandlers.ofString());
 
         fixture.config("rd-drain", "v2", "ok", "0");
-        LaunchProcess redeploy = fixture.redeploy("rd-drain", "rd-drain-i1");
-        assertThat(redeploy.waitFor()).as(redeploy.stderr()).isZero();
+        LaunchProcess redeploy = redeploy("rd-drain", "rd-drain-i1", 0);
         Instant switched = Instant.now();
         assertThat(RedeployFixture.version(port)).isEqualTo("v2");
         assertThat(fixture.lifecycle("rd-drain-i1").path("colors").findValuesAsText("state")).contains("draining");
@@ -184,7 +199,6 @@ class RedeployTest {
         socket.closed.get(30, TimeUnit.SECONDS);
         assertThat(Duration.between(switched, Instant.now())).isGreaterThan(Duration.ofSeconds(4));
         assertThat(launch.stderr()).contains("color 1 still has 1 in flight after the drain grace, stopping it");
-        stop(launch);
     }
 
     @Test
@@ -197,8 +211,7 @@ class RedeployTest {
         assertThat(socket.echo("keep color 1 draining")).startsWith("v1:");
 
         fixture.config("rd-exit", "v2", "ok", "0", "3000");
-        LaunchProcess redeploy = fixture.redeploy("rd-exit", "rd-exit-i1");
-        assertThat(redeploy.waitFor()).as(redeploy.stderr()).isZero();
+        LaunchProcess redeploy = redeploy("rd-exit", "rd-exit-i1", 0);
         assertThat(RedeployFixture.version(port)).isEqualTo("v2");
 
         explained(List.of(launch), () -> await().atMost(LONG).untilAsserted(() -> {
@@ -209,7 +222,6 @@ class RedeployTest {
         }));
         assertThat(RedeployFixture.version(port)).isEqualTo("v1");
         assertThat(launch.process().isAlive()).isTrue();
-        stop(launch);
     }
 
     @Test
@@ -230,7 +242,6 @@ class RedeployTest {
         assertThat(second.stdout()).contains("\"color\":3");
         assertThat(third.stdout()).contains("\"color\":3");
         assertThat(launch.stderr()).contains("coalesced into").doesNotContain("Started color 4");
-        stop(launch);
     }
 
     @Test
@@ -266,7 +277,6 @@ class RedeployTest {
         assertThat(allowed.statusCode()).as(allowed.body()).isEqualTo(200);
         assertThat(EngineFixture.JSON.readTree(allowed.body()).path("color").asInt()).isEqualTo(2);
         assertThat(RedeployFixture.version(port)).isEqualTo("7.1");
-        stop(launch);
     }
 
     @Test
@@ -301,8 +311,6 @@ class RedeployTest {
         assertThat(RedeployFixture.version(portB)).isEqualTo("2.0");
         assertThat(fixture.lifecycle("rd-roll-b").path("colors").findValuesAsText("version")).contains("2.0");
         assertThat(b.stderr()).contains("waiting for the instances before this one");
-        stop(a);
-        stop(b);
     }
 
     /** A WebSocket to the proxy's {@code /ws}, answering one echo at a time. */
