@@ -4,12 +4,19 @@ import io.reflex.client.ObjectType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.UnixDomainSocketAddress;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +24,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
 
 /**
  * Services whose app is {@link VersionApp} behind the redeploy proxy, on a real engine, and the calls the redeploy
@@ -92,6 +101,23 @@ final class RedeployFixture {
         env.put("REFLEX_RUN_DIR", Files.createDirectories(dir.resolve("run-" + instance)).toString());
         env.putAll(extraEnv);
         return env;
+    }
+
+    /**
+     * Asks {@code instance}'s launcher for a redeploy straight on its control socket, as {@code launch redeploy}
+     * does but without starting a JVM, so several requests arrive within milliseconds.
+     */
+    CompletableFuture<JsonNode> askSocket(String service, String instance) {
+        Path socket = dir.resolve("run-" + instance).resolve("launch-" + service + ".sock");
+        return CompletableFuture.supplyAsync(() -> {
+            try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
+                Channels.newOutputStream(channel).write("{\"command\": \"redeploy\"}\n".getBytes(StandardCharsets.UTF_8));
+                return EngineFixture.JSON.readTree(new BufferedReader(new InputStreamReader(
+                        Channels.newInputStream(channel), StandardCharsets.UTF_8)).readLine());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, Executors.newVirtualThreadPerTaskExecutor());
     }
 
     JsonNode lifecycle(String instance) {
