@@ -17,7 +17,8 @@ import java.util.concurrent.Executors;
  * Redeploys asked for on the engine: the service's {@code redeploy} field (docs/redeploy.md). The launcher follows
  * the service through the client's watch, which polls engines without a feed, and acts on each id it has not seen,
  * in its turn among the service's instances ({@link RollingGate}). The id present at start counts as seen, so a
- * restarted launcher does not redeploy again for an old request.
+ * restarted launcher does not redeploy again for an old request; the service is read once more when the watch
+ * opens, for a request written while color 1 was starting.
  */
 public final class EngineTrigger implements AutoCloseable {
 
@@ -56,6 +57,7 @@ public final class EngineTrigger implements AutoCloseable {
                         trigger.worker.execute(trigger::check);
                     }
                 });
+        trigger.worker.execute(trigger::check);
         return trigger;
     }
 

@@ -72,6 +72,16 @@ class RedeployTest {
         }
     }
 
+    /** Stores {@code service} with {@code proxy} as its {@code launch.proxy} and launches instance SERVICE-i1. */
+    private Served serve(String service, String proxy) throws Exception {
+        fixture.service(service, proxy);
+        int port = RedeployFixture.freePort();
+        return new Served(serving(service, port, service + "-i1", Map.of()), port);
+    }
+
+    private record Served(LaunchProcess launch, int port) {
+    }
+
     private LaunchProcess serving(String service, int port, String instance, Map<String, String> env,
                                   String... args) throws Exception {
         LaunchProcess launch = fixture.launch(service, port, instance, env, args);
@@ -116,16 +126,16 @@ class RedeployTest {
 
     @Test
     void redeploysUnderConstantLoadWithoutAFailedRequest() throws Exception {
-        fixture.service("rd-load", """
+        Served served = serve("rd-load", """
                 {"health": "/health", "drain": "5s"}""");
-        int port = RedeployFixture.freePort();
-        LaunchProcess launch = serving("rd-load", port, "rd-load-i1", Map.of());
+        int port = served.port();
+        LaunchProcess launch = served.launch();
         await().atMost(LONG).until(() -> fixture.lifecycle("rd-load-i1").path("color").asInt() == 1);
         Load load = Load.start(port, 4);
         try (load) {
             await().atMost(LONG).until(() -> load.ok() > 50);
             fixture.config("rd-load", "v2", "ok", "0");
-            LaunchProcess redeploy = redeploy("rd-load", "rd-load-i1", 0);
+            redeploy("rd-load", "rd-load-i1", 0);
             assertThat(redeploy.stdout()).contains("\"state\":\"done\"").contains("\"color\":2");
             assertThat(RedeployFixture.version(port)).isEqualTo("v2");
             await().atMost(LONG).until(() -> load.bodies().getOrDefault("v2", 0) > 50);
@@ -145,10 +155,10 @@ class RedeployTest {
 
     @Test
     void aNewColorThatIsNeverHealthyOrCrashesLeavesTheOldOneServing() throws Exception {
-        fixture.service("rd-fail", """
+        Served served = serve("rd-fail", """
                 {"health": "/health", "expect": 200, "ready-timeout": "20s"}""");
-        int port = RedeployFixture.freePort();
-        LaunchProcess launch = serving("rd-fail", port, "rd-fail-i1", Map.of());
+        int port = served.port();
+        LaunchProcess launch = served.launch();
 
         fixture.config("rd-fail", "v2", "fail", "0");
         LaunchProcess unhealthy = redeploy("rd-fail", "rd-fail-i1", 9);
@@ -167,17 +177,17 @@ class RedeployTest {
         assertThat(RedeployFixture.version(port)).isEqualTo("v1");
 
         fixture.config("rd-fail", "v4", "ok", "0");
-        LaunchProcess healthy = redeploy("rd-fail", "rd-fail-i1", 0);
+        redeploy("rd-fail", "rd-fail-i1", 0);
         assertThat(RedeployFixture.version(port)).isEqualTo("v4");
         assertThat(launch.stderr()).contains("Redeploy").contains("failed, color 1 keeps serving");
     }
 
     @Test
     void theOldColorDrainsASlowRequestAndKeepsAWebSocketUntilTheGracePeriodEnds() throws Exception {
-        fixture.service("rd-drain", """
+        Served served = serve("rd-drain", """
                 {"health": "/health", "drain": "6s"}""");
-        int port = RedeployFixture.freePort();
-        LaunchProcess launch = serving("rd-drain", port, "rd-drain-i1", Map.of());
+        int port = served.port();
+        LaunchProcess launch = served.launch();
         Socket socket = Socket.open(port);
         assertThat(socket.echo("a")).isEqualTo("v1:a");
         CompletableFuture<HttpResponse<String>> slow = RedeployFixture.HTTP.sendAsync(
@@ -185,7 +195,7 @@ class RedeployTest {
                 HttpResponse.BodyHandlers.ofString());
 
         fixture.config("rd-drain", "v2", "ok", "0");
-        LaunchProcess redeploy = redeploy("rd-drain", "rd-drain-i1", 0);
+        redeploy("rd-drain", "rd-drain-i1", 0);
         Instant switched = Instant.now();
         assertThat(RedeployFixture.version(port)).isEqualTo("v2");
         assertThat(fixture.lifecycle("rd-drain-i1").path("colors").findValuesAsText("state")).contains("draining");
@@ -203,15 +213,15 @@ class RedeployTest {
 
     @Test
     void aNewColorThatExitsWhileTheOldOneDrainsHandsTheTrafficBack() throws Exception {
-        fixture.service("rd-exit", """
+        Served served = serve("rd-exit", """
                 {"health": "/health", "drain": "30s"}""");
-        int port = RedeployFixture.freePort();
-        LaunchProcess launch = serving("rd-exit", port, "rd-exit-i1", Map.of());
+        int port = served.port();
+        LaunchProcess launch = served.launch();
         Socket socket = Socket.open(port);
         assertThat(socket.echo("keep color 1 draining")).startsWith("v1:");
 
         fixture.config("rd-exit", "v2", "ok", "0", "3000");
-        LaunchProcess redeploy = redeploy("rd-exit", "rd-exit-i1", 0);
+        redeploy("rd-exit", "rd-exit-i1", 0);
         assertThat(RedeployFixture.version(port)).isEqualTo("v2");
 
         explained(List.of(launch), () -> await().atMost(LONG).untilAsserted(() -> {
@@ -226,10 +236,10 @@ class RedeployTest {
 
     @Test
     void aRequestDuringARedeployIsCoalescedIntoTheNextRun() throws Exception {
-        fixture.service("rd-coalesce", """
+        Served served = serve("rd-coalesce", """
                 {"warmup": "3s"}""");
-        int port = RedeployFixture.freePort();
-        LaunchProcess launch = serving("rd-coalesce", port, "rd-coalesce-i1", Map.of());
+        int port = served.port();
+        LaunchProcess launch = served.launch();
         fixture.config("rd-coalesce", "v2", "ok", "0");
         CompletableFuture<JsonNode> first = fixture.askSocket("rd-coalesce", "rd-coalesce-i1");
         await().atMost(LONG).until(() -> launch.stderr().contains("Started color 2"));
