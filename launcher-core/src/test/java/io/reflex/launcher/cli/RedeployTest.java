@@ -135,8 +135,7 @@ class RedeployTest {
         try (load) {
             await().atMost(LONG).until(() -> load.ok() > 50);
             fixture.config("rd-load", "v2", "ok", "0");
-            redeploy("rd-load", "rd-load-i1", 0);
-            assertThat(redeploy.stdout()).contains("\"state\":\"done\"").contains("\"color\":2");
+            assertThat(redeploy("rd-load", "rd-load-i1", 0).stdout()).contains("\"state\":\"done\"").contains("\"color\":2");
             assertThat(RedeployFixture.version(port)).isEqualTo("v2");
             await().atMost(LONG).until(() -> load.bodies().getOrDefault("v2", 0) > 50);
         }
