@@ -20,7 +20,8 @@ import java.util.Optional;
 /**
  * The proxy's end of one client connection: takes requests one after the other (a pipelined request waits until
  * the exchange before it ended) and picks the backend for each at its start, so a keep-alive connection's next
- * request follows a switch. The client is read only when the exchange can take what is read.
+ * request follows a switch. Reading pauses while what was read cannot be passed on (backend connection not there
+ * yet or not writable, a pipelined request waiting), so at most one read's worth is held.
  */
 final class ClientHandler extends ChannelInboundHandlerAdapter {
 
@@ -45,7 +46,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelActive(ChannelHandlerContext context) {
         clientAddress = ((InetSocketAddress) context.channel().remoteAddress()).getAddress().getHostAddress();
-        context.read();
+        context.fireChannelActive();
     }
 
     @Override
@@ -62,6 +63,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         }
         pending.add(object);
         drain();
+        updateReading();
     }
 
     @Override
@@ -69,7 +71,6 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         if (exchange != null) {
             exchange.flushUpstream();
         }
-        readIfReady();
     }
 
     @Override
@@ -115,7 +116,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         if (exchange != null) {
             exchange.flushUpstream();
         }
-        readIfReady();
+        updateReading();
     }
 
     /** Closes the connection now if no exchange runs on it; used when the proxy closes. */
@@ -177,10 +178,12 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         exchange.start();
     }
 
-    private void readIfReady() {
-        if (pending.isEmpty() && ctx.channel().isActive() && (exchange == null || exchange.wantsRequestBytes())) {
-            ctx.read();
-        }
+    /**
+     * Reads on while everything read so far was taken, and the exchange (if any) does not hold the client back.
+     * Reading stays switched on in the normal case, so a request-response cycle costs no extra system call.
+     */
+    private void updateReading() {
+        Transport.setReading(ctx.channel(), pending.isEmpty() && (exchange == null || !exchange.holdsBackClient()));
     }
 
     /** The codec could not parse the request: answer once and close, since the stream cannot be resynchronised. */

@@ -16,8 +16,8 @@ import io.netty.util.ReferenceCountUtil;
  * connection meanwhile and the backend's in-flight count (or hands both to a {@link Tunnel} after an upgrade).
  * Everything runs on the client's event loop, which is also the backend connection's.
  *
- * <p>Bytes move only as fast as the receiving side takes them: the backend is read again only while the client
- * is writable, and the client only while the backend is.
+ * <p>Bytes move only as fast as the receiving side takes them: reading the backend pauses while the client
+ * connection is not writable, and reading the client while the backend connection is not.
  */
 final class Exchange {
 
@@ -72,9 +72,9 @@ final class Exchange {
         return upstream != null && !ended;
     }
 
-    /** Whether the client should be read: the backend connection is there, wants more, and the body goes on. */
-    boolean wantsRequestBytes() {
-        return canForward() && !requestDone && upstream.isWritable();
+    /** Whether the client must not be read: its body is still coming and the backend cannot take it yet. */
+    boolean holdsBackClient() {
+        return !requestDone && (upstream == null || !upstream.isWritable());
     }
 
     void forward(HttpContent content) {
@@ -111,6 +111,9 @@ final class Exchange {
         }
         if (!(msg instanceof LastHttpContent)) {
             client.write(msg, client.voidPromise());
+            if (!client.isWritable()) {
+                Transport.setReading(upstream, false);
+            }
         } else if (informational) {
             informational = false;
             client.write(msg, client.voidPromise());
@@ -121,14 +124,11 @@ final class Exchange {
 
     void upstreamReadComplete() {
         client.flush();
-        if (!ended && client.isWritable()) {
-            upstream.read();
-        }
     }
 
     void clientWritabilityChanged() {
-        if (canForward() && client.isWritable()) {
-            upstream.read();
+        if (canForward()) {
+            Transport.setReading(upstream, client.isWritable());
         }
     }
 
@@ -221,7 +221,6 @@ final class Exchange {
             channel.write(LastHttpContent.EMPTY_LAST_CONTENT, channel.voidPromise());
         }
         channel.flush();
-        channel.read();
         owner.resume();
     }
 

@@ -34,8 +34,8 @@ final class Tunnel {
         Tunnel tunnel = new Tunnel(routing, backend);
         rewire(client.pipeline(), ClientHandler.class, tunnel.new Side(upstream));
         rewire(upstream.pipeline(), UpstreamHandler.class, tunnel.new Side(client));
-        client.read();
-        upstream.read();
+        Transport.setReading(client, true);
+        Transport.setReading(upstream, true);
     }
 
     private static void rewire(ChannelPipeline pipeline, Class<? extends ChannelInboundHandlerAdapter> http,
@@ -64,21 +64,19 @@ final class Tunnel {
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
             peer.write(msg, peer.voidPromise());
+            if (!peer.isWritable()) {
+                Transport.setReading(ctx.channel(), false);
+            }
         }
 
         @Override
         public void channelReadComplete(ChannelHandlerContext ctx) {
             peer.flush();
-            if (peer.isWritable()) {
-                ctx.read();
-            }
         }
 
         @Override
         public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-            if (ctx.channel().isWritable()) {
-                peer.read();
-            }
+            Transport.setReading(peer, ctx.channel().isWritable());
         }
 
         @Override

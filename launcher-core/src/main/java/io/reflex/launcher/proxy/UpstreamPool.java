@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Keep-alive connections to the backends, one pool per event loop: a client connection only ever uses backend
  * connections of its own event loop, so both ends of an exchange run on one thread and the pools need no locks.
- * An idle pooled connection keeps a read pending, so a backend closing it is noticed at once.
+ * An idle pooled connection keeps reading, so a backend closing it is noticed at once.
  */
 final class UpstreamPool {
 
@@ -34,8 +34,8 @@ final class UpstreamPool {
     UpstreamPool(Transport transport, ProxySettings settings) {
         this.settings = settings;
         this.bootstrap = new Bootstrap().channel(transport.socketChannel())
-                .option(ChannelOption.AUTO_READ, false)
                 .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.ALLOCATOR, Transport.ALLOCATOR)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) settings.connectTimeout().toMillis());
     }
 
@@ -73,7 +73,7 @@ final class UpstreamPool {
             return;
         }
         channels.addLast(channel);
-        channel.read();
+        Transport.setReading(channel, true);
     }
 
     /** Drops a pooled connection the backend closed; called on its event loop. */
