@@ -20,24 +20,26 @@ import java.util.Optional;
  * @param target       {@code NAME[:ACTION]} when given; for {@code action}, its sub-command or the action name
  * @param appArguments appended to the app's argv (or the action's)
  * @param exportMeta   {@code action}: give actions {@code REFLEX_URL} and {@code REFLEX_APIKEY} (7.2)
- * @param actionConfig {@code action --config X}: what {@code "config": "stdin"} actions read, as a JSON string
+ * @param actionConfig {@code action --config X}: what {@code "config": "stdin"} actions read, as a JSON string;
+ *                     for {@code redeploy}, the top config to flatten
  * @param watchLinks   {@code --watch-links[=FILE]}: keep the links file current
  * @param linksFile    its FILE; empty means {@code CFGDIR/links.json}
  * @param linksSignal  sent to the app after the links file changed, or {@code NONE}
  * @param format       {@code instances}: {@code table} or {@code json}
+ * @param redeploy     the redeploy proxy's options and {@code launch redeploy}'s
  */
 public record Arguments(String command, Optional<String> target, List<String> appArguments, Mode mode,
                         Duration grace, Duration splay, Duration waitForEngine, boolean restartOnFailure, boolean watch,
                         String reloadSignal, boolean noexport, boolean commit, boolean notime, String logfmt,
                         boolean debug, Optional<Path> secretsDir, boolean version, boolean help, boolean exportMeta,
                         Optional<String> actionConfig, boolean watchLinks, Optional<Path> linksFile, String linksSignal,
-                        String format) {
+                        String format, RedeployOptions redeploy) {
 
     /** How the app runs after preparation. */
     public enum Mode { EXEC, SUPERVISE }
 
     private static final List<String> COMMANDS =
-            List.of("service", "app", "env", "config", "cfg", "action", "act", "instances");
+            List.of("service", "app", "env", "config", "cfg", "action", "act", "instances", "redeploy");
 
     public static Arguments parse(String... argv) {
         Builder b = new Builder();
@@ -65,16 +67,16 @@ public record Arguments(String command, Optional<String> target, List<String> ap
                 case "--debug" -> b.debug = true;
                 case "--mode", "--grace", "--splay", "--wait", "--restart", "--reload-signal", "--logfmt",
                      "--secrets-dir", "--config", "--links-signal", "--format" -> {
-                    String value;
-                    if (inline) {
-                        value = arg.substring(arg.indexOf('=') + 1);
-                    } else if (i + 1 < argv.length) {
-                        value = argv[++i];
-                    } else {
-                        throw usage(name + " needs a value");
-                    }
-                    b.option(name, value);
+                    b.option(name, inline ? arg.substring(arg.indexOf('=') + 1) : value(argv, ++i, name));
                 }
+                case "--proxy" -> {
+                    boolean valued = inline || i + 1 < argv.length && RedeployOptions.isAddress(argv[i + 1]);
+                    b.redeploy = b.redeploy.with(name, inline ? arg.substring(arg.indexOf('=') + 1)
+                            : valued ? argv[++i] : "");
+                }
+                case "--health", "--expect", "--warmup", "--ready-timeout", "--drain", "--control", "--instance",
+                     "--build" -> b.redeploy = b.redeploy.with(name, inline ? arg.substring(arg.indexOf('=') + 1)
+                        : value(argv, ++i, name));
                 default -> rest.add(arg);
             }
         }
@@ -87,7 +89,13 @@ public record Arguments(String command, Optional<String> target, List<String> ap
         List<String> app = new ArrayList<>(rest);
         app.addAll(b.app);
         if (b.command.isEmpty() && !b.version && !b.help) {
-            throw usage("Missing command: service, env, config, action or instances (see --help)");
+            throw usage("Missing command: service, env, config, action, instances or redeploy (see --help)");
+        }
+        if (b.redeploy.proxy().isPresent()) {
+            if (b.modeGiven && b.mode == Mode.EXEC) {
+                throw usage("--proxy needs --mode supervise: the launcher runs the app's colors behind it");
+            }
+            b.mode = Mode.SUPERVISE;
         }
         if (b.mode != Mode.SUPERVISE && (b.watch || b.restart || b.watchLinks)) {
             throw usage("--watch, --watch-links and --restart need --mode supervise: in exec mode no launcher stays"
@@ -95,14 +103,22 @@ public record Arguments(String command, Optional<String> target, List<String> ap
         }
         return new Arguments(b.command, b.target, app, b.mode, b.grace, b.splay, b.wait, b.restart, b.watch,
                 b.reloadSignal, b.noexport, b.commit, b.notime, b.logfmt, b.debug, b.secretsDir, b.version, b.help,
-                b.exportMeta, b.actionConfig, b.watchLinks, b.linksFile, b.linksSignal, b.format);
+                b.exportMeta, b.actionConfig, b.watchLinks, b.linksFile, b.linksSignal, b.format, b.redeploy);
+    }
+
+    private static String value(String[] argv, int index, String option) {
+        if (index >= argv.length) {
+            throw usage(option + " needs a value");
+        }
+        return argv[index];
     }
 
     /** Accepts any unambiguous prefix, as the original's option matcher did ({@code launch serv}). */
     private static String command(String word) {
         List<String> matches = COMMANDS.stream().filter(c -> c.startsWith(word)).toList();
         if (matches.isEmpty()) {
-            throw usage("Unknown command: " + word + " (expected service, app, env, config, cfg, action or instances)");
+            throw usage("Unknown command: " + word
+                    + " (expected service, app, env, config, cfg, action, instances or redeploy)");
         }
         String match = matches.contains(word) ? word : matches.getFirst();
         return switch (match) {
@@ -128,7 +144,7 @@ public record Arguments(String command, Optional<String> target, List<String> ap
         }
     }
 
-    private static LaunchException usage(String message) {
+    static LaunchException usage(String message) {
         return new LaunchException(ExitReason.USAGE, message);
     }
 
@@ -157,14 +173,19 @@ public record Arguments(String command, Optional<String> target, List<String> ap
         private Optional<Path> linksFile = Optional.empty();
         private String linksSignal = "HUP";
         private String format = "table";
+        private RedeployOptions redeploy = RedeployOptions.NONE;
+        private boolean modeGiven;
 
         private void option(String name, String value) {
             switch (name) {
-                case "--mode" -> mode = switch (value) {
-                    case "exec" -> Mode.EXEC;
-                    case "supervise" -> Mode.SUPERVISE;
-                    default -> throw usage("--mode must be exec or supervise, not " + value);
-                };
+                case "--mode" -> {
+                    modeGiven = true;
+                    mode = switch (value) {
+                        case "exec" -> Mode.EXEC;
+                        case "supervise" -> Mode.SUPERVISE;
+                        default -> throw usage("--mode must be exec or supervise, not " + value);
+                    };
+                }
                 case "--grace" -> grace = duration(name, value);
                 case "--splay" -> splay = duration(name, value);
                 case "--wait" -> wait = duration(name, value);

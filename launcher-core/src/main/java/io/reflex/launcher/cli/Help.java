@@ -10,6 +10,7 @@ final class Help {
                    launch action list|ls | env | verify ACTION | [run] ACTION [ARGS...]
                           [--export-meta] [--config VALUE]
                    launch instances [NAME] [--format table|json]
+                   launch redeploy [NAME] [--build VERSION] [--config CONFIG]
                    launch --version
 
             NAME defaults to REFLEX_SERVICE. REFLEX_URL, REFLEX_APIKEY and REFLEX_SERVICE are read from
@@ -32,8 +33,18 @@ final class Help {
               --logfmt txt|json       the launcher's log format, also exported to the app as LOGFMT
               --debug                 log more, including variable values
               --export-meta           action: give actions REFLEX_URL and REFLEX_APIKEY (alias --expose-meta)
-              --config VALUE          action: "config": "stdin" actions read VALUE as a JSON string
               --format table|json     instances: the listing as a table (default) or JSON
+              --config VALUE          action: "config": "stdin" actions read VALUE as a JSON string;
+                                      redeploy: the config to flatten instead of the service's own
+              --proxy [[HOST:]PORT]   supervise: run the app as colors behind a redeploy proxy on PORT
+                                      (default: the pipeline's launch.proxy.listen or launch.port)
+              --health PATH           proxy: a new color is ready when PATH answers --expect (default 200)
+              --warmup DURATION       proxy, no health path: a new color is ready after DURATION
+              --ready-timeout DURATION  proxy: give up on a new color after DURATION (default 60s)
+              --drain DURATION        proxy: the old color's time to finish in-flight requests (default 30s)
+              --control [HOST:]PORT   proxy: HTTP POST /redeploy, needs REFLEX_CONTROL_TOKEN (Bearer)
+              --instance NAME         supervise: the instance's name (default SERVICE-HOSTNAME)
+              --build VERSION         redeploy: the new color's build (its version, APP_BUILD)
             """;
 
     private Help() {

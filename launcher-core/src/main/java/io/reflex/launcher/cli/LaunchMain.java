@@ -49,6 +49,7 @@ public final class LaunchMain {
                 case "config" -> InspectCommands.config(context);
                 case "action" -> ActionCommand.run(context);
                 case "instances" -> InstancesCommand.run(context);
+                case "redeploy" -> RedeployCommand.run(context);
                 default -> ServiceCommand.run(context);
             };
         } catch (LaunchException e) {

@@ -87,4 +87,40 @@ class ArgumentsTest {
                     .extracting(e -> ((LaunchException) e).reason()).isEqualTo(ExitReason.USAGE);
         }
     }
+
+    @Test
+    void proxyTakesAnOptionalAddressAndImpliesSuperviseMode() {
+        Arguments bare = Arguments.parse("service", "web", "--proxy", "--health", "/health", "--drain", "5s");
+        assertThat(bare.mode()).isEqualTo(Arguments.Mode.SUPERVISE);
+        assertThat(bare.redeploy().proxy()).contains("");
+        assertThat(bare.redeploy().health()).contains("/health");
+        assertThat(bare.redeploy().drain()).contains(Duration.ofSeconds(5));
+
+        Arguments valued = Arguments.parse("service", "web", "--proxy", "0.0.0.0:8080", "--expect=204", "--",
+                "8081");
+        assertThat(valued.redeploy().proxy()).contains("0.0.0.0:8080");
+        assertThat(valued.redeploy().expect()).contains(204);
+        assertThat(valued.appArguments()).containsExactly("8081");
+        assertThat(Arguments.parse("service", "--proxy", "9000").redeploy().proxy()).contains("9000");
+    }
+
+    @Test
+    void redeployCommandTakesABuildAndAConfig() {
+        Arguments args = Arguments.parse("redeploy", "web", "--build", "1.4.2", "--config", "web-canary");
+
+        assertThat(args.command()).isEqualTo("redeploy");
+        assertThat(args.target()).contains("web");
+        assertThat(args.redeploy().build()).contains("1.4.2");
+        assertThat(args.actionConfig()).contains("web-canary");
+    }
+
+    @Test
+    void badProxyOptionsAreUsageErrors() {
+        for (String[] argv : List.of(new String[] {"service", "--proxy", "--mode", "exec"},
+                new String[] {"service", "--proxy", "--expect", "ok"}, new String[] {"service", "--expect", "999"},
+                new String[] {"service", "--warmup", "later"}, new String[] {"service", "--control"})) {
+            assertThatThrownBy(() -> Arguments.parse(argv)).isInstanceOf(LaunchException.class)
+                    .extracting(e -> ((LaunchException) e).reason()).isEqualTo(ExitReason.USAGE);
+        }
+    }
 }
