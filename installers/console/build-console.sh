@@ -19,6 +19,7 @@ shift 3
 types=("$@")
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
+. "$here/../lib/jars.sh"
 jdk=${JAVA_HOME:?JAVA_HOME must point at a JDK 25}
 strict=${REFLEX_PACKAGE_STRICT:-false}
 
@@ -68,26 +69,8 @@ app_image="$image_dir/$name"
 rm -rf "$input" && mkdir -p "$input"
 cp "$gui_target/$main_jar" "$input/"
 find "$gui_target/lib" -maxdepth 1 -name '*.jar' ! -name 'javafx-*' -exec cp {} "$input/" \;
-# copy-dependencies never deletes: after a version change app-gui/target/lib holds the old jar too.
-dupes=$(find "$input" -name '*.jar' -printf '%f\n' | sed -E 's/-[0-9][^-]*(-[A-Za-z0-9.]+)*\.jar$//' | sort | uniq -d)
-if [ -n "$dupes" ]; then
-  echo "[console] $gui_target/lib holds more than one version of: $(echo $dupes); run mvn clean (stale jars)" >&2
-  exit 1
-fi
-# sqlite-jdbc carries natives for every OS and CPU; keep this platform's only (saves about 11 MB).
-case $os-$(uname -m) in
-  linux-x86_64) sqlite_native=Linux/x86_64/ ;;
-  linux-aarch64) sqlite_native=Linux/aarch64/ ;;
-  mac-arm64) sqlite_native=Mac/aarch64/ ;;
-  mac-x86_64) sqlite_native=Mac/x86_64/ ;;
-  windows-*) sqlite_native=Windows/x86_64/ ;;
-  *) sqlite_native= ;;
-esac
-for jar in "$input"/sqlite-jdbc-*.jar; do
-  if [ -f "$jar" ] && [ -n "$sqlite_native" ]; then
-    "$jdk/bin/java" "$here/KeepNatives.java" "$jar" org/sqlite/native/ "$sqlite_native"
-  fi
-done
+require_single_versions "$input" console
+repack_jars "$jdk" "$input"/sqlite-jdbc-*.jar
 fx_jars=$(find "$gui_target/lib" -maxdepth 1 -name "javafx-*-$os.jar" | sort | paste -sd:)
 fx_jars=${fx_jars:-$(find "$gui_target/lib" -maxdepth 1 -name "javafx-*-*.jar" | sort | paste -sd:)}
 [ -n "$fx_jars" ] || { echo "[console] no platform JavaFX jars (javafx-*-$os.jar) in $gui_target/lib" >&2; exit 1; }
