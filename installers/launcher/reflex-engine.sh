@@ -5,5 +5,6 @@
 here=$(cd "$(dirname "$0")/.." && pwd)
 log_config=
 [ "${REFLEX_LOG_FORMAT:-text}" = json ] && log_config=-Dlogback.configurationFile=logback-json.xml
-exec "$here/runtime/bin/java" --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -Xss512k $log_config \
+exec "$here/runtime/bin/java" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -XX:+UseSerialGC \
+  -Xss512k $log_config \
   ${REFLEX_ENGINE_JAVA_OPTS:-} -cp "@CLASSPATH@" io.reflex.engine.EngineMain "$@"
