@@ -10,6 +10,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -64,9 +65,10 @@ class MissingPackageToolsTest {
     private static Run buildConsole(Path out, Set<String> hidden, Map<String, String> environment, String... types)
             throws IOException, InterruptedException {
         Path log = Files.createTempFile(dir, "build", ".log");
-        ProcessBuilder builder = new ProcessBuilder(List.of("bash", "console/build-console.sh",
+        List<String> command = new ArrayList<>(List.of("bash", "console/build-console.sh",
                 System.getProperty("console.version"), System.getProperty("console.appGuiTarget"), out.toString()));
-        builder.command().addAll(List.of(types));
+        command.addAll(List.of(types));
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("PATH", Tools.pathWithout(hidden, dir.resolve("bin-" + out.getFileName())));
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().put("REFLEX_CONSOLE_APP_IMAGE", System.getProperty("console.appImage"));
