@@ -65,9 +65,13 @@ write_script() {   # TEMPLATE NAME CLASSPATH
   sed -e "s#@CLASSPATH@#$3#" -e "s#@JAVA_OPTS@#$java_opts#" "$here/$1" > "$image/bin/$2"
   chmod 755 "$image/bin/$2"
 }
-write_script launch.sh launch "$(add_program_jars launcher-core)"
-write_script reflex.sh reflex "$(add_program_jars reflex-tools)"
-write_script reflex-engine.sh reflex-engine "$(add_program_jars reflex-engine)"
+# (assigned first: set -e ignores a failed command substitution inside another command's arguments)
+launch_cp=$(add_program_jars launcher-core)
+reflex_cp=$(add_program_jars reflex-tools)
+engine_cp=$(add_program_jars reflex-engine)
+write_script launch.sh launch "$launch_cp"
+write_script reflex.sh reflex "$reflex_cp"
+write_script reflex-engine.sh reflex-engine "$engine_cp"
 # after the copies, so the rewritten jars are the ones every class path names
 repack_jars "$jdk" --store "$image"/lib/*.jar
 log "lib: $(ls "$image/lib" | wc -l) jars ($(du -sh "$image/lib" | cut -f1))"
