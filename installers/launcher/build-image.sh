@@ -25,6 +25,10 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 . "$here/../lib/jars.sh"
 jdk=${JAVA_HOME:?JAVA_HOME must name a JDK 25}
+if [ "$(uname -s)-$(uname -m)" != Linux-x86_64 ]; then
+  echo "[image] the runtime image is built on Linux x86_64 only (its runtime is linked from this JDK); build with -Dimage.skip=true here" >&2
+  exit 1
+fi
 name=reflex-launch-$version
 image=$out/$name
 # What the three programs use, from `jdeps --print-module-deps` on each class path and checked by running them:
