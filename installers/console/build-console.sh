@@ -19,6 +19,7 @@ shift 3
 types=("$@")
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
+. "$here/../lib/jars.sh"
 jdk=${JAVA_HOME:?JAVA_HOME must point at a JDK 25}
 strict=${REFLEX_PACKAGE_STRICT:-false}
 
@@ -64,74 +65,68 @@ input=$out/input runtime=$out/runtime image_dir=$out/image
 app_image="$image_dir/$name"
 [ "$os" = mac ] && app_image="$image_dir/$name.app"
 
-# 1. Input: the console jar and its dependencies, without JavaFX (that goes into the runtime image).
-rm -rf "$input" && mkdir -p "$input"
-cp "$gui_target/$main_jar" "$input/"
-find "$gui_target/lib" -maxdepth 1 -name '*.jar' ! -name 'javafx-*' -exec cp {} "$input/" \;
-# copy-dependencies never deletes: after a version change app-gui/target/lib holds the old jar too.
-dupes=$(find "$input" -name '*.jar' -printf '%f\n' | sed -E 's/-[0-9][^-]*(-[A-Za-z0-9.]+)*\.jar$//' | sort | uniq -d)
-if [ -n "$dupes" ]; then
-  echo "[console] $gui_target/lib holds more than one version of: $(echo $dupes); run mvn clean (stale jars)" >&2
-  exit 1
-fi
-# sqlite-jdbc carries natives for every OS and CPU; keep this platform's only (saves about 11 MB).
-case $os-$(uname -m) in
-  linux-x86_64) sqlite_native=Linux/x86_64/ ;;
-  linux-aarch64) sqlite_native=Linux/aarch64/ ;;
-  mac-arm64) sqlite_native=Mac/aarch64/ ;;
-  mac-x86_64) sqlite_native=Mac/x86_64/ ;;
-  windows-*) sqlite_native=Windows/x86_64/ ;;
-  *) sqlite_native= ;;
-esac
-for jar in "$input"/sqlite-jdbc-*.jar; do
-  if [ -f "$jar" ] && [ -n "$sqlite_native" ]; then
-    "$jdk/bin/java" "$here/KeepNatives.java" "$jar" org/sqlite/native/ "$sqlite_native"
-  fi
-done
-fx_jars=$(find "$gui_target/lib" -maxdepth 1 -name "javafx-*-$os.jar" | sort | paste -sd:)
-fx_jars=${fx_jars:-$(find "$gui_target/lib" -maxdepth 1 -name "javafx-*-*.jar" | sort | paste -sd:)}
-[ -n "$fx_jars" ] || { echo "[console] no platform JavaFX jars (javafx-*-$os.jar) in $gui_target/lib" >&2; exit 1; }
-
-# 2. jdeps on the class path (JavaFX is added by name; its absence only hides edges jlink adds anyway).
-cp_jars=$(find "$input" -name '*.jar' ! -name "$main_jar" | sort | paste -sd:)
-jdk_modules=$("$jdk/bin/jdeps" -q --multi-release 25 --ignore-missing-deps --print-module-deps --recursive \
-  --class-path "$cp_jars" "$input/$main_jar")
-modules=$jdk_modules,$extra_modules,$javafx_modules
-log "jdeps: $jdk_modules"
-
-# 3. jlink: only those modules, uncompressed (the packages compress better than jlink's zip).
-#    JavaFX's platform jars carry their .so files as resources; they are copied to
-#    runtime/lib, where JavaFX looks first, so nothing is unpacked into the user's home at start-up.
-rm -rf "$runtime"
-"$jdk/bin/jlink" --module-path "$fx_jars" --add-modules "$modules" \
-  --strip-debug --no-header-files --no-man-pages --output "$runtime"
-case $os in
-  linux) lib_glob='*.so' ;;
-  mac) lib_glob='*.dylib' ;;
-  windows) lib_glob='*.dll' ;;
-esac
-native_dir=$runtime/lib
-[ "$os" = windows ] && native_dir=$runtime/bin
-for jar in ${fx_jars//:/ }; do
-  natives=$("$jdk/bin/jar" tf "$jar" | grep -E "^[^/]+${lib_glob#\*}\$" || true)
-  [ -z "$natives" ] || (cd "$native_dir" && "$jdk/bin/jar" xf "$jar" $natives)
-done
-log "runtime: $modules ($(du -sh "$runtime" | cut -f1))"
-
-# 4. app-image: the launcher, the runtime and the jars. Every installer is made from this one image.
+# jpackage options every type shares
 icon=$icon_png
 case $os in
   mac) [ -f "$root/assets/icons/reflex-console.icns" ] && icon=$root/assets/icons/reflex-console.icns ;;
   windows) [ -f "$root/assets/icons/reflex-console.ico" ] && icon=$root/assets/icons/reflex-console.ico ;;
 esac
-rm -rf "$image_dir" && mkdir -p "$image_dir"
 jpackage_common=(--name "$name" --app-version "$app_version" --vendor "$vendor" --description "$description"
   --copyright "Reflex" --icon "$icon")
-"$jdk/bin/jpackage" --type app-image "${jpackage_common[@]}" --dest "$image_dir" \
-  --input "$input" --main-jar "$main_jar" --main-class "$main_class" --runtime-image "$runtime" \
-  $(printf -- '--java-options %s ' "${java_options[@]}")
-built+=("app-image: $app_image ($(du -sh "$app_image" | cut -f1))")
-log "app-image: $app_image"
+
+# Steps 1 to 4 make the app-image. REFLEX_CONSOLE_APP_IMAGE=DIR packages an app-image made earlier instead (the
+# missing-tools test does, to make only the installers).
+build_app_image() {
+  # 1. Input: the console jar and its dependencies, without JavaFX (that goes into the runtime image).
+  rm -rf "$input" && mkdir -p "$input"
+  cp "$gui_target/$main_jar" "$input/"
+  find "$gui_target/lib" -maxdepth 1 -name '*.jar' ! -name 'javafx-*' -exec cp {} "$input/" \;
+  require_single_versions "$input" console
+  repack_jars "$jdk" "$input"/sqlite-jdbc-*.jar
+  fx_jars=$(find "$gui_target/lib" -maxdepth 1 -name "javafx-*-$os.jar" | sort | paste -sd:)
+  fx_jars=${fx_jars:-$(find "$gui_target/lib" -maxdepth 1 -name "javafx-*-*.jar" | sort | paste -sd:)}
+  [ -n "$fx_jars" ] || { echo "[console] no platform JavaFX jars (javafx-*-$os.jar) in $gui_target/lib" >&2; exit 1; }
+
+  # 2. jdeps on the class path (JavaFX is added by name; its absence only hides edges jlink adds anyway).
+  cp_jars=$(find "$input" -name '*.jar' ! -name "$main_jar" | sort | paste -sd:)
+  jdk_modules=$("$jdk/bin/jdeps" -q --multi-release 25 --ignore-missing-deps --print-module-deps --recursive \
+    --class-path "$cp_jars" "$input/$main_jar")
+  modules=$jdk_modules,$extra_modules,$javafx_modules
+  log "jdeps: $jdk_modules"
+
+  # 3. jlink: only those modules, uncompressed (the packages compress better than jlink's zip).
+  #    JavaFX's platform jars carry their .so files as resources; they are copied to
+  #    runtime/lib, where JavaFX looks first, so nothing is unpacked into the user's home at start-up.
+  rm -rf "$runtime"
+  "$jdk/bin/jlink" --module-path "$fx_jars" --add-modules "$modules" \
+    --strip-debug --no-header-files --no-man-pages --output "$runtime"
+  case $os in
+    linux) lib_glob='*.so' ;;
+    mac) lib_glob='*.dylib' ;;
+    windows) lib_glob='*.dll' ;;
+  esac
+  native_dir=$runtime/lib
+  [ "$os" = windows ] && native_dir=$runtime/bin
+  for jar in ${fx_jars//:/ }; do
+    natives=$("$jdk/bin/jar" tf "$jar" | grep -E "^[^/]+${lib_glob#\*}\$" || true)
+    [ -z "$natives" ] || (cd "$native_dir" && "$jdk/bin/jar" xf "$jar" $natives)
+  done
+  log "runtime: $modules ($(du -sh "$runtime" | cut -f1))"
+
+  # 4. app-image: the launcher, the runtime and the jars. Every installer is made from this one image.
+  rm -rf "$image_dir" && mkdir -p "$image_dir"
+  "$jdk/bin/jpackage" --type app-image "${jpackage_common[@]}" --dest "$image_dir" \
+    --input "$input" --main-jar "$main_jar" --main-class "$main_class" --runtime-image "$runtime" \
+    $(printf -- '--java-options %s ' "${java_options[@]}")
+  built+=("app-image: $app_image ($(du -sh "$app_image" | cut -f1))")
+  log "app-image: $app_image"
+}
+if [ -n "${REFLEX_CONSOLE_APP_IMAGE:-}" ]; then
+  app_image=$REFLEX_CONSOLE_APP_IMAGE
+  log "app-image: $app_image (given)"
+else
+  build_app_image
+fi
 
 # 5. Installers, each only if its tools are here.
 missing_tools() { local t m=(); for t in "$@"; do command -v "$t" >/dev/null 2>&1 || m+=("$t"); done; echo "${m[*]}"; }

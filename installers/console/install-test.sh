@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Install test of the console .deb (run by `mvn -Ppackage -pl installers -am verify`; see docs/installers.md).
+# Install test of the console .deb (run by `mvn verify` in installers, after the .deb is built; see docs/installers.md).
 #
 #   install-test.sh INSTALLERS_TARGET
 #
