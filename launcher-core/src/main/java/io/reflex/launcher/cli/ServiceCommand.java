@@ -33,11 +33,12 @@ final class ServiceCommand {
     }
 
     static int run(LaunchContext context) {
-        ReflexClient client = context.client();
-        // linking execve and friends costs ~20 ms of code generation; do it while the engine answers
+        // linking execve and friends costs ~20 ms of code generation; do it while the client starts and the engine
+        // answers
         if (context.arguments().mode() == Arguments.Mode.EXEC) {
             ProcessImage.prepareInBackground();
         }
+        ReflexClient client = context.client();
         PreparedService prepared = context.preparer(client)
                 .prepare(context.target(), context.environment(), context::localDirs, true);
         if (prepared.actionMode()) {
