@@ -20,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * What every command needs, made once: the environment and secrets the launch reads (injected, so tests never
@@ -29,6 +31,13 @@ import java.util.Optional;
  */
 record LaunchContext(Arguments arguments, Map<String, String> environment, SecretFiles secrets, LaunchLog log,
                      PrintStream out, Clock clock) {
+
+    /**
+     * Engine calls and pings that overlap the main thread's work: one daemon thread per task, since there are only a
+     * handful per start and an exec must never wait for a pool to wind down.
+     */
+    private static final ExecutorService BACKGROUND =
+            Executors.newThreadPerTaskExecutor(Thread.ofPlatform().daemon().name("engine-call-", 0).factory());
 
     static LaunchContext of(Arguments arguments, Map<String, String> environment, LaunchLog log, PrintStream out,
                             Clock clock) {
@@ -75,7 +84,7 @@ record LaunchContext(Arguments arguments, Map<String, String> environment, Secre
     }
 
     EngineCalls calls() {
-        return new EngineCalls(arguments.waitForEngine(), clock, log);
+        return new EngineCalls(arguments.waitForEngine(), clock, log, BACKGROUND);
     }
 
     ServicePreparer preparer(ReflexClient client) {

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 /**
@@ -33,36 +34,63 @@ final class ServiceCommand {
     }
 
     static int run(LaunchContext context) {
-        ReflexClient client = context.client();
-        // linking execve and friends costs ~20 ms of code generation; do it while the engine answers
+        // linking execve and friends costs ~20 ms of code generation; do it while the client starts and the engine
+        // answers
         if (context.arguments().mode() == Arguments.Mode.EXEC) {
             ProcessImage.prepareInBackground();
         }
+        ReflexClient client = context.client();
         PreparedService prepared = prepare(context, client);
         if (prepared.actionMode()) {
             return ActionLaunch.run(context, client, prepared);
         }
         AppLaunch app = check(context, prepared);
-        deliver(context, prepared);
+        if (context.arguments().mode() == Arguments.Mode.SUPERVISE) {
+            deliver(context, prepared);
+            logStart(context, app);
+            return SupervisedLaunch.run(context, client, prepared, app, registration(context, client, prepared));
+        }
+        // Nothing can stop the start any more but a failed write or execve: the instance ping travels while the
+        // files are written, and execve waits for its answer, because it ends the JVM and its connections.
+        CompletableFuture<InstanceRegistration> starting = CompletableFuture.supplyAsync(() -> {
+            InstanceRegistration registration = registration(context, client, prepared);
+            registration.ping(LifecycleState.STARTING, 0);
+            return registration;
+        }, context.calls().executor());
+        try {
+            deliver(context, prepared);
+            logStart(context, app);
+            starting.join();
+            exec(app);
+        } catch (RuntimeException e) {
+            starting.join().ping(LifecycleState.FAILED, 0);
+            throw e;
+        }
+        throw new IllegalStateException("execve returned without an error");
+    }
+
+    private static InstanceRegistration registration(LaunchContext context, ReflexClient client,
+                                                     PreparedService prepared) {
+        HostIdentity host = HostIdentity.current();
+        return new InstanceRegistration(client, prepared.serviceName(), host,
+                context.arguments().redeploy().instance().orElse(host.instanceName(prepared.serviceName())),
+                LaunchMain.version(), context.clock(), context.log());
+    }
+
+    private static void logStart(LaunchContext context, AppLaunch app) {
         context.log().info("Launch working directory=" + app.rundir());
         context.log().info("Launch exec=" + pythonList(app.argv()));
         if (context.log().debugEnabled()) {
             app.environment().forEach((name, value) -> context.log().debug("Launch env " + name + "=" + value));
         }
-        HostIdentity host = HostIdentity.current();
-        InstanceRegistration registration = new InstanceRegistration(client, prepared.serviceName(), host,
-                context.arguments().redeploy().instance().orElse(host.instanceName(prepared.serviceName())),
-                LaunchMain.version(), context.clock(), context.log());
-        if (context.arguments().mode() == Arguments.Mode.SUPERVISE) {
-            return SupervisedLaunch.run(context, client, prepared, app, registration);
-        }
-        registration.ping(LifecycleState.STARTING, 0);
+    }
+
+    private static void exec(AppLaunch app) {
         try {
             ProcessImage.replace(app.executable(), app.argv(), app.environment(), app.rundir(), app.stdin());
         } catch (IllegalStateException e) {
             throw new LaunchException(ExitReason.EXEC_NOT_FOUND, e.getMessage(), e);
         }
-        throw new IllegalStateException("execve returned without an error");
     }
 
     /**

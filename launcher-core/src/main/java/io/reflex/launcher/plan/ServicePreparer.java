@@ -9,6 +9,8 @@ import io.reflex.client.config.ConfigException;
 import io.reflex.client.config.ConfigFlattener;
 import io.reflex.client.config.FlattenedConfig;
 import io.reflex.client.config.LaunchPlan;
+import io.reflex.client.config.Peers;
+import io.reflex.client.config.PrefetchingConfigSource;
 import io.reflex.client.discovery.ResolvedLink;
 import io.reflex.launcher.ExitReason;
 import io.reflex.launcher.LaunchException;
@@ -18,12 +20,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
  * Steps 1 to 3 of {@code launch service} (6.3, 6.4): read the service and its pipeline, work out directories and
- * the program, resolve the service's links (docs/redeploy.md, Discovery), flatten the config. It reads only; writing files and starting anything come later, so every
- * error found here leaves the machine untouched.
+ * the program, resolve the service's links (docs/redeploy.md, Discovery), flatten the config. It reads only; writing
+ * files and starting anything come later, so every error found here leaves the machine untouched. Once the service
+ * is known, its pipeline, links, peers and configs are fetched in parallel; errors are still reported in the order
+ * of the steps.
  */
 public final class ServicePreparer {
 
@@ -52,8 +57,18 @@ public final class ServicePreparer {
         ReflexObject service = calls.call(() -> client.find(ObjectType.SERVICE, target.service()))
                 .orElseThrow(() -> new LaunchException(ExitReason.UNKNOWN_SERVICE,
                         "Cannot find service: " + target.service()));
-        String pipelineRef = ServiceView.of(service).pipeline().orElseThrow(() ->
+        ServiceView view = ServiceView.of(service);
+        String pipelineRef = view.pipeline().orElseThrow(() ->
                 new LaunchException(ExitReason.BAD_CONFIG, "Service " + service.name() + " has no pipeline"));
+        Optional<String> topConfig = config.or(view::config);
+        // the pipeline, the links, the configs and the peers depend only on the service: ask for them all at once
+        PrefetchingConfigSource configs =
+                new PrefetchingConfigSource(new EngineConfigSource(client), calls.executor(), commit);
+        topConfig.ifPresent(configs::prefetch);
+        CompletableFuture<List<ResolvedLink>> linksLookup = calls.start(() -> LinkResolution.resolve(client, service));
+        CompletableFuture<Peers> peers = target.action().isPresent()
+                ? CompletableFuture.completedFuture(Peers.none())
+                : calls.start(() -> PeerDiscovery.find(client, service.name()));
         ReflexObject pipeline = calls.call(() -> client.find(ObjectType.PIPELINE, pipelineRef))
                 .orElseThrow(() -> new LaunchException(ExitReason.BAD_CONFIG, "Cannot find pipeline: " + pipelineRef));
         PipelineLaunch launch = PipelineLaunch.of(pipeline.name(), pipeline.json());
@@ -69,15 +84,14 @@ public final class ServicePreparer {
                 : launch.exec().stream().map(part -> Substitution.apply(part, env)).toList();
         env.put("APP_RUN_BASE", rundir);
         env.put("APP_CFG_BASE", cfgdir);
-        List<ResolvedLink> links = calls.call(() -> LinkResolution.resolve(client, service));
+        List<ResolvedLink> links = EngineCalls.await(linksLookup);
         links.forEach(link -> env.putAll(link.environment()));
 
-        String configRef = config.or(() -> ServiceView.of(service).config()).orElseThrow(() ->
+        String configRef = topConfig.orElseThrow(() ->
                 new LaunchException(ExitReason.BAD_CONFIG, "Service " + service.name() + " has no config"));
-        ConfigFlattener.Builder flattener = ConfigFlattener.builder(new EngineConfigSource(client))
-                .environment(env).cfgdir(cfgdir);
+        ConfigFlattener.Builder flattener = ConfigFlattener.builder(configs).environment(env).cfgdir(cfgdir);
         if (!actionMode) {
-            flattener.peers(calls.call(() -> PeerDiscovery.find(client, service.name())));
+            flattener.peers(EngineCalls.await(peers));
         }
         LaunchPlan plan = flatten(flattener.build(), configRef, commit);
         return new PreparedService(target, service, pipeline, launch, Path.of(rundir), Path.of(cfgdir), argv, plan, env,

@@ -1,6 +1,7 @@
 package io.reflex.launcher.cli;
 
 import io.reflex.client.ObjectType;
+import io.reflex.client.ReflexObject;
 import io.reflex.engine.testing.Vectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -193,5 +194,50 @@ class ExecModeTest {
         assertThat(launch.waitFor()).as(launch.stderr()).isZero();
         JsonNode document = EngineFixture.JSON.readTree(app.resolve("stdin.json").toFile());
         assertThat(document.path("sensitive").path("parameters").path("SHARED-SECRET").asText()).isEqualTo("moar");
+    }
+    @Test
+    void execModeRegistersTheInstanceAsStartingBeforeTheAppTakesOver() throws Exception {
+        Path app = Files.createDirectories(dir.resolve("ping-exec"));
+        Apps.script(app, "app.sh", "echo started");
+        engine.put(ObjectType.PIPELINE, """
+                {"name": "ping-pipe", "launch": {"rundir": "%s", "exec": ["./app.sh"]}}""".formatted(app));
+        engine.put(ObjectType.SERVICE, "{\"name\": \"ping-svc\", \"pipeline\": \"ping-pipe\", \"config\": \"common\"}");
+
+        LaunchProcess launch = LaunchProcess.start(dir, environment(), List.of("service", "ping-svc"));
+
+        assertThat(launch.waitFor()).as(launch.stderr()).isZero();
+        assertThat(launch.stdout()).isEqualTo("started\n");
+        ReflexObject instance = engine.client().get(ObjectType.INSTANCE, "ping-svc-" + hostname());
+        assertThat(instance.text("status")).contains("ok");
+        assertThat(instance.json().path("lifecycle").path("state").asText()).isEqualTo("starting");
+    }
+
+    @Test
+    void aConfigFileThatCannotBeWrittenMarksTheRegisteredInstanceFailed() throws Exception {
+        Path app = Files.createDirectories(dir.resolve("blocked-exec"));
+        Apps.script(app, "app.sh", "echo must not run");
+        Files.createDirectories(app.resolve("cfg"));
+        Files.writeString(app.resolve("cfg/blocked"), "a plain file where the config wants a directory");
+        engine.put(ObjectType.CONFIG, """
+                {"name": "blocked-file", "type": "file", "content": {"dest": "blocked/x.txt", "ref": "sensitive.parameters.X"},
+                 "sensitive": {"parameters": {"X": "x"}}}""");
+        engine.put(ObjectType.PIPELINE, """
+                {"name": "blocked-pipe", "launch": {"rundir": "%s", "cfgdir": "%s/cfg", "exec": ["./app.sh"]}}"""
+                .formatted(app, app));
+        engine.put(ObjectType.SERVICE,
+                "{\"name\": \"blocked-svc\", \"pipeline\": \"blocked-pipe\", \"config\": \"blocked-file\"}");
+
+        LaunchProcess launch = LaunchProcess.start(dir, environment(), List.of("service", "blocked-svc"));
+
+        assertThat(launch.waitFor()).as(launch.stderr()).isEqualTo(7);
+        assertThat(launch.stdout()).isEmpty();
+        assertThat(launch.stderr()).contains("Reflex ABORT: Cannot write config file");
+        ReflexObject instance = engine.client().get(ObjectType.INSTANCE, "blocked-svc-" + hostname());
+        assertThat(instance.text("status")).contains("failed");
+        assertThat(instance.json().path("lifecycle").path("state").asText()).isEqualTo("failed");
+    }
+
+    private static String hostname() throws Exception {
+        return Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
     }
 }

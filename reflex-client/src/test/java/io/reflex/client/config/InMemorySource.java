@@ -3,16 +3,16 @@ package io.reflex.client.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A fake engine that serves config objects by name and records every request, in order. */
+/** A fake engine that serves config objects by name and records every request, in order; safe from any thread. */
 final class InMemorySource implements ConfigSource {
 
-    private final Map<String, ObjectNode> configs = new LinkedHashMap<>();
-    private final List<String> requests = new ArrayList<>();
+    private final Map<String, ObjectNode> configs = new ConcurrentHashMap<>();
+    private final List<String> requests = new CopyOnWriteArrayList<>();
 
     static InMemorySource of(JsonNode configsByName) {
         InMemorySource source = new InMemorySource();
