@@ -2,18 +2,23 @@ package io.reflex.gui;
 
 import io.reflex.gui.connection.LocalEngineTarget;
 import io.reflex.gui.connection.SavedConnections;
+import io.reflex.gui.connection.SharedTarget;
 import io.reflex.gui.task.VirtualThreadTaskExecutor;
 import java.time.Clock;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
-/** The desktop console; it starts on the local engine so a first run needs nothing else. */
+/**
+ * The desktop console; it starts on the local engine so a first run needs nothing else. The local engine is shared
+ * by every tab that opens it and stops with the app.
+ */
 public final class ReflexConsoleApp extends Application {
     private Console console;
+    private SharedTarget local;
 
     @Override
     public void start(Stage stage) {
-        LocalEngineTarget local = new LocalEngineTarget(LocalEngineTarget.defaultDataDir(System.getenv()));
+        local = new SharedTarget(new LocalEngineTarget(LocalEngineTarget.defaultDataDir(System.getenv())));
         console = new Console(new VirtualThreadTaskExecutor(), Clock.systemUTC(),
                 new SavedConnections(SavedConnections.defaultDirectory(System.getenv())), local);
         console.show(stage, 1280, 800);
@@ -24,6 +29,9 @@ public final class ReflexConsoleApp extends Application {
     public void stop() {
         if (console != null) {
             console.close();
+        }
+        if (local != null) {
+            local.closeForAll();
         }
     }
 

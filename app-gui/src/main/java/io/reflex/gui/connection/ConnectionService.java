@@ -37,6 +37,7 @@ public final class ConnectionService implements AutoCloseable {
     private final ReadOnlyObjectWrapper<ConnectionState> state = new ReadOnlyObjectWrapper<>(ConnectionState.DISCONNECTED);
     private final ReadOnlyObjectWrapper<ReflexClient> client = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper label = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper shortLabel = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyIntegerWrapper session = new ReadOnlyIntegerWrapper();
     private ConnectionTarget target;
@@ -62,6 +63,7 @@ public final class ConnectionService implements AutoCloseable {
         }
         target = newTarget;
         label.set(newTarget.label());
+        shortLabel.set(newTarget.shortLabel());
         state.set(ConnectionState.CONNECTING);
         problem.set("");
         executor.run(newTarget::open, opened -> {
@@ -182,6 +184,11 @@ public final class ConnectionService implements AutoCloseable {
 
     public ReadOnlyStringProperty labelProperty() {
         return label.getReadOnlyProperty();
+    }
+
+    /** The target's name alone, for an engine tab. */
+    public ReadOnlyStringProperty shortLabelProperty() {
+        return shortLabel.getReadOnlyProperty();
     }
 
     /** Why the connection is not up, as one sentence; empty while it is. */

@@ -36,11 +36,12 @@ public final class LocalEngineTarget implements ConnectionTarget {
 
     @Override
     public synchronized Opened open() throws Exception {
-        if (engine == null) {
+        boolean started = engine == null;
+        if (started) {
             engine = Engine.start(EngineSettings.embedded(dataDir).listen("127.0.0.1", 0).build());
         }
         String apikey = engine.createdMasterKey().orElseGet(this::storedMasterKey);
-        return new Opened(Clients.create(engine.url(), apikey), engine.createdMasterKey().isPresent());
+        return new Opened(Clients.create(engine.url(), apikey), started && engine.createdMasterKey().isPresent());
     }
 
     private String storedMasterKey() {
