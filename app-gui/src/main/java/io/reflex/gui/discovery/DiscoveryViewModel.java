@@ -1,5 +1,6 @@
 package io.reflex.gui.discovery;
 
+import io.reflex.client.ListQuery;
 import io.reflex.client.ObjectType;
 import io.reflex.client.ReflexClient;
 import io.reflex.gui.connection.ConnectionService;
@@ -26,7 +27,9 @@ public final class DiscoveryViewModel {
         if (client == null) {
             return;
         }
-        executor.run(() -> LinkResolver.resolve(client.list(ObjectType.SERVICE), client.list(ObjectType.INSTANCE)),
+        executor.run(() -> LinkResolver.resolve(
+                client.list(ListQuery.of(ObjectType.SERVICE).cols(LinkResolver.SERVICE_FIELDS)),
+                client.list(ListQuery.of(ObjectType.INSTANCE).cols(LinkResolver.INSTANCE_FIELDS))),
                 graph::set, failure -> {
                     connection.reportFailure(failure);
                     dialogs.showFailure("Cannot read the services and their links", failure);

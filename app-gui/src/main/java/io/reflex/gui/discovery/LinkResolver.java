@@ -15,13 +15,19 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Turns services and instances into the discovery graph, following docs/redeploy.md "Discovery". It is the one place
  * that knows the resolution rules, so moving to the shared resolver in reflex-client replaces this class alone.
  */
 public final class LinkResolver {
+    /** The service fields resolution reads; listing only these keeps a large engine's answer small. */
+    public static final List<String> SERVICE_FIELDS =
+            List.of("name", "links", "active-instances", "static-instances", "dynamic-instances");
+    public static final List<String> INSTANCE_FIELDS = List.of("name", "service", "status", "address");
     private static final String HEALTHY = "ok";
+    private static final Pattern VERSIONED = Pattern.compile("\\.\\d+$");
 
     private LinkResolver() {}
 
@@ -32,7 +38,7 @@ public final class LinkResolver {
         Map<String, List<ReflexObject>> instancesByService = new HashMap<>();
         for (ReflexObject instance : instances) {
             instanceByName.put(instance.name(), instance);
-            instancesByService.computeIfAbsent(instance.text("service").orElse(""), s -> new ArrayList<>())
+            instancesByService.computeIfAbsent(serviceOf(instance), s -> new ArrayList<>())
                     .add(instance);
         }
         Set<String> shown = new TreeSet<>();
@@ -54,6 +60,11 @@ public final class LinkResolver {
             }
         }
         return new DiscoveryGraph(List.copyOf(shown), links);
+    }
+
+    /** The engine writes an instance's service as {@code name.id}; the id is not part of the name. */
+    private static String serviceOf(ReflexObject instance) {
+        return VERSIONED.matcher(instance.text("service").orElse("")).replaceFirst("");
     }
 
     /** {@code web-api} becomes {@code WEB_API}. */

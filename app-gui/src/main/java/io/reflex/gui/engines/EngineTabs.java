@@ -85,6 +85,7 @@ public final class EngineTabs {
     private EngineTab add(EngineTab engine) {
         ConnectionService connection = engine.model().getConnection();
         Tab tab = new Tab(null, engine.view().root());
+        tab.getStyleClass().add("engine-tab");
         tab.setGraphic(StatusDot.of(connection, "engine-tab-dot"));
         tab.textProperty().bind(Bindings.createStringBinding(
                 () -> connection.shortLabelProperty().get().isEmpty() ? "Not connected"
@@ -92,15 +93,29 @@ public final class EngineTabs {
         tab.setTooltip(new Tooltip());
         tab.getTooltip().textProperty().bind(Bindings.concat(connection.labelProperty(), " · ",
                 Bindings.createStringBinding(() -> connection.getState().label(), connection.stateProperty())));
-        tab.setOnClosed(e -> {
-            engines.remove(tab).model().close();
-            lastTabStays();
-        });
+        tab.setOnClosed(e -> closed(tab));
         engines.put(tab, engine);
         pane.getTabs().add(tab);
         lastTabStays();
         pane.getSelectionModel().select(tab);
         return engine;
+    }
+
+    /** Closes {@code engine}'s tab and its connection. */
+    public void close(EngineTab engine) {
+        engines.entrySet().stream().filter(e -> e.getValue() == engine).map(Map.Entry::getKey).findFirst()
+                .ifPresent(tab -> {
+                    pane.getTabs().remove(tab);
+                    closed(tab);
+                });
+    }
+
+    private void closed(Tab tab) {
+        EngineTab engine = engines.remove(tab);
+        if (engine != null) {
+            engine.model().close();
+            lastTabStays();
+        }
     }
 
     /** The window always shows one engine, so the last tab cannot be closed. */
