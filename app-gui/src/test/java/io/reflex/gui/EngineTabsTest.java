@@ -58,7 +58,7 @@ class EngineTabsTest extends ConsoleRobotTest {
     }
 
     @Test
-    void theLastTabCannotBeClosed() {
+    void theLastTabCannotBeClosed() throws Exception {
         assertThat(lookup(".engine-tab").queryAll()).hasSize(1);
         assertThat(closeButtonsShown()).isZero();
         interact(() -> console.tabs().open(new ProfileTarget("again", engine.url(), engine.apikey())));
