@@ -16,9 +16,16 @@ public final class ReflexConsoleApp extends Application {
     private Console console;
     private SharedTarget local;
 
+    /** Runs before the window is built: the local engine boots meanwhile, which shortens the start by its boot time. */
+    @Override
+    public void init() {
+        LocalEngineTarget engine = new LocalEngineTarget(LocalEngineTarget.defaultDataDir(System.getenv()));
+        engine.startInBackground();
+        local = new SharedTarget(engine);
+    }
+
     @Override
     public void start(Stage stage) {
-        local = new SharedTarget(new LocalEngineTarget(LocalEngineTarget.defaultDataDir(System.getenv())));
         console = new Console(new VirtualThreadTaskExecutor(), Clock.systemUTC(),
                 new SavedConnections(SavedConnections.defaultDirectory(System.getenv())), local);
         console.show(stage, 1280, 800);
