@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.reflex.client.ObjectType;
 import io.reflex.client.ReflexClient;
 import io.reflex.client.ReflexObject;
+import io.reflex.gui.connection.ProfileTarget;
+import io.reflex.gui.connection.ProxySettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.embed.swing.SwingFXUtils;
@@ -28,6 +30,7 @@ class ScreenshotsTest extends ConsoleRobotTest {
         changed.put("title", "Shop, test lane");
         sleepASecond();
         engineClient.update(ObjectType.SERVICE, "demo-shop-tst", ReflexObject.of(changed));
+        DiscoveryTest.DiscoveryFixture.link(engineClient);
     }
 
     @Override
@@ -66,15 +69,38 @@ class ScreenshotsTest extends ConsoleRobotTest {
             clickOn("live instances");
             sleep(3, java.util.concurrent.TimeUnit.SECONDS);
             save(dir, "instances" + suffix);
+            clickOn("discovery graph");
+            save(dir, "discovery" + suffix);
             clickOn("services");
+            interact(() -> console.tabs().open(new ProfileTarget("staging", engine.url(), engine.apikey())));
+            save(dir, "engines" + suffix);
+            interact(() -> console.tabs().close(console.tabs().selected()));
+            waitUntil(() -> console.tabs().all().size() == 1);
+            saveProxyDialog(dir, "connection-proxy" + suffix);
         }
         assertThat(dir.resolve("instances-dark.png")).exists();
     }
 
+    private void saveProxyDialog(Path dir, String name) throws Exception {
+        clickOn("#connection-button");
+        clickOn("#connection-new");
+        fill("#connection-name", "corp-staging");
+        fill("#connection-url", "http://staging.corp.example:8080/api/v1");
+        interact(() -> lookup("#proxy-kind").<ProxySettings.Kind>queryComboBox().setValue(ProxySettings.Kind.HTTP));
+        fill("#proxy-host", "http://proxy.corp.example");
+        fill("#proxy-port", "3128");
+        write(dir, name, () -> lookup("#proxy-kind").query().getScene().snapshot(null));
+        clickOn("Cancel");
+    }
+
     private void save(Path dir, String name) throws Exception {
+        write(dir, name, () -> lookup("#engine-tabs").query().getScene().snapshot(null));
+    }
+
+    private void write(Path dir, String name, java.util.function.Supplier<WritableImage> snapshot) throws Exception {
         WritableImage image = new WritableImage(1, 1);
         WritableImage[] shot = {image};
-        interact(() -> shot[0] = lookup("#main-view").query().getScene().snapshot(null));
+        interact(() -> shot[0] = snapshot.get());
         ImageIO.write(SwingFXUtils.fromFXImage(shot[0], null), "png", dir.resolve(name + ".png").toFile());
     }
 }

@@ -2,6 +2,8 @@ package io.reflex.gui.discovery;
 
 import io.reflex.gui.discovery.DiscoveryGraph.Link;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -10,6 +12,7 @@ import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.shape.Line;
@@ -53,26 +56,34 @@ public final class DiscoveryView {
         canvas.getChildren().clear();
         empty.setVisible(graph.links().isEmpty());
         DiscoveryLayout layout = new DiscoveryLayout(graph);
-        Map<Integer, Integer> rowsUsed = new HashMap<>();
         Map<String, Point2D> corner = new HashMap<>();
         for (String service : graph.services()) {
-            int column = layout.column(service);
-            int row = rowsUsed.merge(column, 1, Integer::sum) - 1;
-            corner.put(service, new Point2D(MARGIN + column * (NODE_WIDTH + COLUMN_GAP), MARGIN + row * ROW_HEIGHT));
+            DiscoveryLayout.Cell cell = layout.cell(service);
+            corner.put(service, new Point2D(MARGIN + cell.column() * (NODE_WIDTH + COLUMN_GAP),
+                    MARGIN + cell.row() * ROW_HEIGHT));
         }
+        Set<String> missing = new HashSet<>();
         for (Link link : graph.links()) {
             drawLink(link, corner.get(link.from()), corner.get(link.to()));
+            if (link.outcome() == DiscoveryGraph.Outcome.MISSING_SERVICE) {
+                missing.add(link.to());
+            }
         }
-        graph.services().forEach(service -> drawService(service, corner.get(service)));
+        graph.services().forEach(service -> drawService(service, corner.get(service), missing.contains(service)));
     }
 
-    private void drawService(String service, Point2D at) {
+    private void drawService(String service, Point2D at, boolean missing) {
         Label box = new Label(service);
         box.setId("discovery-node-" + service);
         box.getStyleClass().add("discovery-node");
+        box.setTooltip(new Tooltip(missing ? "No such service on this engine" : "Open " + service));
         box.setPrefSize(NODE_WIDTH, NODE_HEIGHT);
         box.relocate(at.getX(), at.getY());
-        box.setOnMouseClicked(e -> onOpen.accept(service));
+        if (missing) {
+            box.getStyleClass().add("missing");
+        } else {
+            box.setOnMouseClicked(e -> onOpen.accept(service));
+        }
         canvas.getChildren().add(box);
     }
 
@@ -91,7 +102,9 @@ public final class DiscoveryView {
         label.getStyleClass().addAll("discovery-link", outcome);
         label.setPadding(new Insets(1, 6, 1, 6));
         label.setMaxWidth(COLUMN_GAP - 20);
-        label.relocate(start.getX() + 10, (start.getY() + end.getY()) / 2 - 22);
+        label.setLayoutX((start.getX() + end.getX()) / 2);
+        label.setLayoutY((start.getY() + end.getY()) / 2 - 22);
+        label.translateXProperty().bind(label.widthProperty().divide(-2));
         canvas.getChildren().addAll(line, head, otherHead, label);
     }
 

@@ -7,6 +7,8 @@ import io.reflex.gui.connection.LocalEngineTarget;
 import io.reflex.gui.connection.SavedConnections;
 import io.reflex.gui.navigation.SidebarItem;
 import io.reflex.gui.task.VirtualThreadTaskExecutor;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -36,6 +38,7 @@ import javafx.stage.Stage;
  * animation timer records the longest gap between frames on the FX thread.
  */
 public final class UiProbe extends Application {
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final String FILTER_TEXT = "svc-01";
     private static final int FILTER_ROUNDS = 3;
     private static final int UPDATES_PER_SECOND = 1000;
@@ -83,35 +86,49 @@ public final class UiProbe extends Application {
     private void measureFilter() throws Exception {
         TextField glob = fx(() -> (TextField) scene.lookup("#glob-filter"));
         List<Double> millis = new ArrayList<>();
+        List<Double> cpuMillis = new ArrayList<>();
         for (int round = 0; round < FILTER_ROUNDS; round++) {
             for (char c : FILTER_TEXT.toCharArray()) {
-                millis.add(keystroke(glob, new KeyEvent(KeyEvent.KEY_TYPED, String.valueOf(c), "", KeyCode.UNDEFINED,
-                        false, false, false, false)));
+                record(keystroke(glob, new KeyEvent(KeyEvent.KEY_TYPED, String.valueOf(c), "", KeyCode.UNDEFINED,
+                        false, false, false, false)), millis, cpuMillis);
             }
             int shown = fx(() -> console.model().getList().getShown().size());
             if (!fx(glob::getText).equals(FILTER_TEXT) || shown >= services) {
                 throw new IllegalStateException("typing did not filter: '" + fx(glob::getText) + "', " + shown);
             }
             for (int i = 0; i < FILTER_TEXT.length(); i++) {
-                millis.add(keystroke(glob, new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.BACK_SPACE,
-                        false, false, false, false)));
+                record(keystroke(glob, new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.BACK_SPACE,
+                        false, false, false, false)), millis, cpuMillis);
             }
         }
         millis.sort(Double::compare);
+        cpuMillis.sort(Double::compare);
         System.out.printf("filter-keystrokes %d%n", millis.size());
         System.out.printf("filter-median-ms %.1f%n", millis.get(millis.size() / 2));
         System.out.printf("filter-max-ms %.1f%n", millis.getLast());
+        System.out.printf("filter-fx-cpu-median-ms %.1f%n", cpuMillis.get(cpuMillis.size() / 2));
+        System.out.printf("filter-fx-cpu-max-ms %.1f%n", cpuMillis.getLast());
     }
 
-    /** Milliseconds from dispatching {@code key} to the end of the next layout pulse. */
-    private double keystroke(TextField field, KeyEvent key) throws Exception {
-        CompletableFuture<Double> done = new CompletableFuture<>();
+    private static void record(double[] wallAndCpu, List<Double> wall, List<Double> cpu) {
+        wall.add(wallAndCpu[0]);
+        cpu.add(wallAndCpu[1]);
+    }
+
+    /**
+     * Milliseconds from dispatching {@code key} to the end of the next layout pulse: wall time, and the FX thread's
+     * CPU time in between (what the wall time would be on an idle machine, rendering aside).
+     */
+    private double[] keystroke(TextField field, KeyEvent key) throws Exception {
+        CompletableFuture<double[]> done = new CompletableFuture<>();
         Platform.runLater(() -> {
             long start = System.nanoTime();
+            long cpuStart = THREADS.getCurrentThreadCpuTime();
             Runnable[] listener = new Runnable[1];
             listener[0] = () -> {
                 scene.removePostLayoutPulseListener(listener[0]);
-                done.complete((System.nanoTime() - start) / 1e6);
+                done.complete(new double[] {(System.nanoTime() - start) / 1e6,
+                        (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e6});
             };
             scene.addPostLayoutPulseListener(listener[0]);
             Event.fireEvent(field, key);
@@ -164,6 +181,7 @@ public final class UiProbe extends Application {
         System.out.printf("frames %d%n", gaps.frames());
         System.out.printf("stall-p99-ms %.1f%n", gaps.percentile(0.99));
         System.out.printf("stall-max-ms %.1f%n", gaps.longest());
+        System.out.printf("stall-fx-cpu-max-ms %.1f%n", gaps.longestCpu());
         System.out.println("instances-shown " + fx(() -> console.model().getInstances().getRows().size()));
     }
 
@@ -210,19 +228,30 @@ public final class UiProbe extends Application {
     private static final class FrameGapMonitor extends AnimationTimer {
         private final List<Double> gaps = new ArrayList<>();
         private long last;
+        private long lastCpu;
+        private double longestCpu;
 
         @Override
         public void handle(long now) {
             long at = System.nanoTime();
+            long cpu = THREADS.getCurrentThreadCpuTime();
             if (last != 0) {
                 gaps.add((at - last) / 1e6);
+                longestCpu = Math.max(longestCpu, (cpu - lastCpu) / 1e6);
             }
             last = at;
+            lastCpu = cpu;
         }
 
         void reset() {
             gaps.clear();
             last = 0;
+            longestCpu = 0;
+        }
+
+        /** The most CPU the FX thread spent between two frames: the stall an idle machine would show. */
+        double longestCpu() {
+            return longestCpu;
         }
 
         int frames() {
