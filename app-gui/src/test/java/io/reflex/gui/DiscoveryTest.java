@@ -25,7 +25,7 @@ class DiscoveryTest extends ConsoleRobotTest {
         assertThat(text("#discovery-link-demo-shop-tst-CART")).isEqualTo("CART → http://127.0.0.1:8082");
         assertThat(text("#discovery-link-demo-shop-prd-CART")).isEqualTo("CART: no healthy instance");
         assertThat(text("#discovery-link-demo-shop-prd-PAYMENTS"))
-                .isEqualTo("PAYMENTS: service demo-payments does not exist");
+                .isEqualTo("PAYMENTS: no service demo-payments");
         assertThat(lookup("#discovery-empty").query().isVisible()).isFalse();
 
         clickOn("#discovery-node-demo-cart-tst");

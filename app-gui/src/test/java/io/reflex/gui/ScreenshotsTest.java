@@ -14,12 +14,15 @@ import java.nio.file.Path;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Saves PNGs of the main views in both themes to the directory in {@code reflex.screenshots}. Run it with
  * {@code xvfb-run -a mvn -Pscreenshots -pl app-gui -am test}; without the property it is skipped.
  */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class ScreenshotsTest extends ConsoleRobotTest {
     private static final String DIR = System.getProperty("reflex.screenshots", "");
 
@@ -54,24 +57,24 @@ class ScreenshotsTest extends ConsoleRobotTest {
             interact(() -> console.model().darkProperty().set(dark));
             String suffix = dark ? "-dark" : "";
             interact(() -> console.model().open(ObjectType.SERVICE, "demo-shop-prd"));
-            clickOn("Edit");
+            interact(() -> console.view().showTab("edit-tab"));
             save(dir, "services" + suffix);
             interact(() -> console.model().open(ObjectType.CONFIG, "demo-prd"));
             save(dir, "config-editor" + suffix);
             interact(() -> console.model().open(ObjectType.SERVICE, "demo-shop-prd"));
-            clickOn("Effective config");
+            interact(() -> console.view().showTab("effective-tab"));
             interact(() -> lookup("#effective-files").queryListView().getSelectionModel().select(0));
             save(dir, "effective-config" + suffix);
             interact(() -> console.model().open(ObjectType.SERVICE, "demo-shop-tst"));
-            clickOn("History");
+            interact(() -> console.view().showTab("history-tab"));
             save(dir, "history" + suffix);
-            clickOn("Edit");
-            clickOn("live instances");
+            interact(() -> console.view().showTab("edit-tab"));
+            show("live instances");
             sleep(3, java.util.concurrent.TimeUnit.SECONDS);
             save(dir, "instances" + suffix);
-            clickOn("discovery graph");
+            show("discovery graph");
             save(dir, "discovery" + suffix);
-            clickOn("services");
+            show("services");
             interact(() -> console.tabs().open(new ProfileTarget("staging", engine.url(), engine.apikey())));
             save(dir, "engines" + suffix);
             interact(() -> console.tabs().close(console.tabs().selected()));
@@ -79,6 +82,12 @@ class ScreenshotsTest extends ConsoleRobotTest {
             saveProxyDialog(dir, "connection-proxy" + suffix);
         }
         assertThat(dir.resolve("instances-dark.png")).exists();
+    }
+
+    /** Picks a sidebar entry without the mouse, so a slow machine cannot misplace the click. */
+    private void show(String sidebarLabel) {
+        interact(() -> console.model().sectionProperty().set(io.reflex.gui.navigation.SidebarItem.all().stream()
+                .filter(item -> item.label().equals(sidebarLabel)).findFirst().orElseThrow()));
     }
 
     private void saveProxyDialog(Path dir, String name) throws Exception {
@@ -98,6 +107,7 @@ class ScreenshotsTest extends ConsoleRobotTest {
     }
 
     private void write(Path dir, String name, java.util.function.Supplier<WritableImage> snapshot) throws Exception {
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         WritableImage image = new WritableImage(1, 1);
         WritableImage[] shot = {image};
         interact(() -> shot[0] = snapshot.get());

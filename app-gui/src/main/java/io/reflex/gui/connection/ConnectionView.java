@@ -12,7 +12,9 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.stage.Window;
 
 /**
@@ -61,6 +63,9 @@ public final class ConnectionView {
         grid.setHgap(8);
         grid.setVgap(8);
         grid.setPadding(new Insets(12));
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        grid.getColumnConstraints().add(labels);
         grid.add(useLocal, 0, 0, 2, 1);
         grid.add(useSaved, 0, 1);
         grid.add(savedNames, 1, 1);

@@ -8,6 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 
 /** The proxy part of the connection dialog: kind, host, port, optional user and password, and what is wrong. */
 final class ProxyFields {
@@ -34,6 +35,8 @@ final class ProxyFields {
         problem.setId("proxy-problem");
         problem.getStyleClass().add("problem");
         problem.setWrapText(true);
+        problem.setPrefWidth(360);
+        problem.setMinHeight(Region.USE_PREF_SIZE);
         problemText = Bindings.createStringBinding(
                 () -> ProxySettings.problem(kind.getValue(), host.getText(), port.getText(), user.getText(),
                         password.getText()).orElse(""),

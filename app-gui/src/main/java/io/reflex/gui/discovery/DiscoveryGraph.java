@@ -26,7 +26,7 @@ public record DiscoveryGraph(List<String> services, List<Link> links) {
             return switch (outcome) {
                 case RESOLVED -> variable + " → " + String.join(", ", urls);
                 case NO_HEALTHY_INSTANCE -> variable + ": no healthy instance";
-                case MISSING_SERVICE -> variable + ": service " + to + " does not exist";
+                case MISSING_SERVICE -> variable + ": no service " + to;
             };
         }
     }

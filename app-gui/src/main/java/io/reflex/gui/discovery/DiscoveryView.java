@@ -25,7 +25,7 @@ import javafx.scene.shape.Line;
 public final class DiscoveryView {
     private static final double NODE_WIDTH = 190;
     private static final double NODE_HEIGHT = 32;
-    private static final double COLUMN_GAP = 330;
+    private static final double COLUMN_GAP = 360;
     private static final double ROW_HEIGHT = 84;
     private static final double MARGIN = 24;
     private final Pane canvas = new Pane();

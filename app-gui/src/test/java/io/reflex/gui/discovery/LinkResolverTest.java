@@ -44,7 +44,7 @@ class LinkResolverTest {
                 new Link("shop", "gone", "GONE", List.of(), Outcome.MISSING_SERVICE),
                 new Link("shop", "idle", "IDLE", List.of(), Outcome.NO_HEALTHY_INSTANCE));
         assertThat(graph.links().getFirst().label()).isEqualTo("CART_API → http://10.0.0.1:8101, http://10.0.0.2:8102");
-        assertThat(graph.links().get(2).label()).isEqualTo("GONE: service gone does not exist");
+        assertThat(graph.links().get(2).label()).isEqualTo("GONE: no service gone");
     }
 
     @Test
