@@ -54,9 +54,9 @@ public final class MainViewModel implements AutoCloseable {
         history = new HistoryViewModel(connection, executor, dialogs);
         effective = new EffectiveConfigViewModel(connection, executor);
         instances = new InstancesViewModel(connection, executor, dialogs, clock);
-        topology = new TopologyViewModel(connection, executor, dialogs);
+        topology = new TopologyViewModel(connection, dialogs);
         search = new SearchViewModel(connection, executor, dialogs);
-        discovery = new DiscoveryViewModel(connection, executor, dialogs);
+        discovery = new DiscoveryViewModel(connection, dialogs);
         editor.setOnSaved(saved -> {
             list.refresh();
             if (editor.getLoaded() != null) {
