@@ -1,5 +1,6 @@
 package io.reflex.gui.connection;
 
+import java.util.Objects;
 import java.util.Optional;
 import javafx.geometry.Insets;
 import javafx.scene.control.ButtonBar;
@@ -22,6 +23,9 @@ import javafx.stage.Window;
  * HTTP or SOCKS proxy. A proxy field that cannot work is named under the fields and Connect stays off until fixed.
  */
 public final class ConnectionView {
+    /** The dialog is its own scene, so the console's styles (the red problem line) are added to it. */
+    private static final String STYLESHEET = Objects.requireNonNull(
+            ConnectionView.class.getResource("/io/reflex/gui/console.css")).toExternalForm();
     private final SavedConnections saved;
     private final ConnectionTarget local;
 
@@ -76,6 +80,7 @@ public final class ConnectionView {
         proxy.addTo(grid, 6);
         grid.add(remember, 1, 12);
         dialog.getDialogPane().setContent(grid);
+        dialog.getDialogPane().getStylesheets().add(STYLESHEET);
         ButtonType connect = new ButtonType("Connect", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(connect, ButtonType.CANCEL);
         dialog.getDialogPane().lookupButton(connect).setId("connection-connect");
