@@ -18,6 +18,7 @@ import io.reflex.engine.http.WireJson;
 import io.reflex.engine.model.ObjectKind;
 import io.reflex.engine.objects.ObjectReads;
 import io.reflex.engine.objects.ObjectWrites;
+import io.reflex.engine.objects.StaleInstanceSweeper;
 import io.reflex.engine.crypto.SensitiveFields;
 import io.reflex.engine.policy.PolicyEngine;
 import io.reflex.engine.store.AuditLog;
@@ -128,6 +129,9 @@ public final class Engine implements AutoCloseable {
         resources.push(housekeeping::shutdownNow);
         housekeeping.scheduleAtFixedRate(() -> purge(sessions), settings.sessionSeconds(), settings.sessionSeconds(),
                 TimeUnit.SECONDS);
+        StaleInstanceSweeper sweeper = new StaleInstanceSweeper(store, clock);
+        long sweep = settings.staleSweep().toMillis();
+        housekeeping.scheduleWithFixedDelay(sweeper::sweep, sweep, sweep, TimeUnit.MILLISECONDS);
 
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(metrics);

@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param missingKeyDelay how long a sign-in without any {@code X-ApiKey} header waits before its 401 (the original: 5 s)
  * @param heartbeat how often the health monitor must tick for {@code /health} to answer 204
  * @param changePoll how often this node reads the shared change log (watch feed, cache invalidation)
+ * @param staleSweep how often this node marks instances whose heartbeat is older than their ttl as stale
  */
 public record EngineSettings(
         String host,
@@ -33,6 +34,7 @@ public record EngineSettings(
         Duration heartbeat,
         Duration policyRefresh,
         Duration changePoll,
+        Duration staleSweep,
         long deployVersion) {
 
     /** An engine on loopback with an embedded SQLite database in {@code dataDir}: what tests and the console start. */
@@ -58,6 +60,7 @@ public record EngineSettings(
         b.heartbeat = heartbeat;
         b.policyRefresh = policyRefresh;
         b.changePoll = changePoll;
+        b.staleSweep = staleSweep;
         b.deployVersion = deployVersion;
         return b;
     }
@@ -81,6 +84,7 @@ public record EngineSettings(
         private Duration heartbeat = Duration.ofSeconds(10);
         private Duration policyRefresh = Duration.ofSeconds(300);
         private Duration changePoll = Duration.ofMillis(100);
+        private Duration staleSweep = Duration.ofSeconds(5);
         private long deployVersion;
 
         private Builder(Path dataDir) {
@@ -156,6 +160,11 @@ public record EngineSettings(
             return this;
         }
 
+        public Builder staleSweep(Duration interval) {
+            this.staleSweep = interval;
+            return this;
+        }
+
         public Builder deployVersion(long version) {
             this.deployVersion = version;
             return this;
@@ -164,7 +173,7 @@ public record EngineSettings(
         public EngineSettings build() {
             return new EngineSettings(host, port, routeBase, dataDir, jdbcUrl, dbUser, dbPassword, Map.copyOf(cryptoKeys),
                     defaultKey, sessionSeconds, bindSessionsToIp, trustForwardedFor, maxBodyBytes, missingKeyDelay,
-                    heartbeat, policyRefresh, changePoll, deployVersion);
+                    heartbeat, policyRefresh, changePoll, staleSweep, deployVersion);
         }
     }
 }

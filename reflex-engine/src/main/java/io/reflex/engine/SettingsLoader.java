@@ -84,6 +84,13 @@ final class SettingsLoader {
         if (config.has("refresh_maps")) {
             builder.policyRefresh(Duration.ofSeconds(config.get("refresh_maps").asLong()));
         }
+        if (config.has("stale_sweep")) {
+            double seconds = config.get("stale_sweep").asDouble();
+            if (!(seconds > 0)) {
+                throw new IllegalArgumentException(origin + ": stale_sweep must be a positive number of seconds");
+            }
+            builder.staleSweep(Duration.ofMillis(Math.round(seconds * 1000)));
+        }
         if (config.has("deploy_ver")) {
             builder.deployVersion(config.get("deploy_ver").asLong());
         }

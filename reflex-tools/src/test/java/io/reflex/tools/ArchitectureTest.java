@@ -31,7 +31,7 @@ class ArchitectureTest {
         .check(CLASSES);
   }
 
-  private static final String[] FEATURES = {"engine", "apikey", "setup", "config", "password", "policy", "app"};
+  private static final String[] FEATURES = {"engine", "apikey", "setup", "config", "password", "policy", "app", "services"};
 
   @Test
   void featuresDoNotDependOnEachOther() {

@@ -15,23 +15,29 @@ import java.util.Optional;
  * The parsed command line. Hand-written rather than picocli: {@code launch} sits in front of every container start,
  * and a reflective command framework costs tens of milliseconds there for a dozen options.
  *
- * @param command      {@code service}, {@code env}, {@code config}, {@code action}, or empty for
- *                     {@code --version}/{@code --help}
+ * @param command      {@code service}, {@code env}, {@code config}, {@code action}, {@code instances}, or empty
+ *                     for {@code --version}/{@code --help}
  * @param target       {@code NAME[:ACTION]} when given; for {@code action}, its sub-command or the action name
  * @param appArguments appended to the app's argv (or the action's)
  * @param exportMeta   {@code action}: give actions {@code REFLEX_URL} and {@code REFLEX_APIKEY} (7.2)
  * @param actionConfig {@code action --config X}: what {@code "config": "stdin"} actions read, as a JSON string
+ * @param watchLinks   {@code --watch-links[=FILE]}: keep the links file current
+ * @param linksFile    its FILE; empty means {@code CFGDIR/links.json}
+ * @param linksSignal  sent to the app after the links file changed, or {@code NONE}
+ * @param format       {@code instances}: {@code table} or {@code json}
  */
 public record Arguments(String command, Optional<String> target, List<String> appArguments, Mode mode,
                         Duration grace, Duration splay, Duration waitForEngine, boolean restartOnFailure, boolean watch,
                         String reloadSignal, boolean noexport, boolean commit, boolean notime, String logfmt,
                         boolean debug, Optional<Path> secretsDir, boolean version, boolean help, boolean exportMeta,
-                        Optional<String> actionConfig) {
+                        Optional<String> actionConfig, boolean watchLinks, Optional<Path> linksFile, String linksSignal,
+                        String format) {
 
     /** How the app runs after preparation. */
     public enum Mode { EXEC, SUPERVISE }
 
-    private static final List<String> COMMANDS = List.of("service", "app", "env", "config", "cfg", "action", "act");
+    private static final List<String> COMMANDS =
+            List.of("service", "app", "env", "config", "cfg", "action", "act", "instances");
 
     public static Arguments parse(String... argv) {
         Builder b = new Builder();
@@ -51,9 +57,14 @@ public record Arguments(String command, Optional<String> target, List<String> ap
                 case "--noexport" -> b.noexport = true;
                 case "--commit" -> b.commit = true;
                 case "--export-meta", "--expose-meta" -> b.exportMeta = true;
+                case "--watch-links" -> {
+                    b.watchLinks = true;
+                    b.linksFile = inline ? Optional.of(Path.of(arg.substring(arg.indexOf('=') + 1))) : Optional.empty();
+                }
                 case "--notime" -> b.notime = true;
-                case "--mode", "--grace", "--splay", "--wait", "--restart", "--reload-signal", "--logfmt", "--debug",
-                     "--secrets-dir", "--config" -> {
+                case "--debug" -> b.debug = true;
+                case "--mode", "--grace", "--splay", "--wait", "--restart", "--reload-signal", "--logfmt",
+                     "--secrets-dir", "--config", "--links-signal", "--format" -> {
                     String value;
                     if (inline) {
                         value = arg.substring(arg.indexOf('=') + 1);
@@ -76,21 +87,22 @@ public record Arguments(String command, Optional<String> target, List<String> ap
         List<String> app = new ArrayList<>(rest);
         app.addAll(b.app);
         if (b.command.isEmpty() && !b.version && !b.help) {
-            throw usage("Missing command: service, env, config or action (see --help)");
+            throw usage("Missing command: service, env, config, action or instances (see --help)");
         }
-        if (b.mode != Mode.SUPERVISE && (b.watch || b.restart)) {
-            throw usage("--watch and --restart need --mode supervise: in exec mode no launcher stays to act");
+        if (b.mode != Mode.SUPERVISE && (b.watch || b.restart || b.watchLinks)) {
+            throw usage("--watch, --watch-links and --restart need --mode supervise: in exec mode no launcher stays"
+                    + " to act");
         }
         return new Arguments(b.command, b.target, app, b.mode, b.grace, b.splay, b.wait, b.restart, b.watch,
                 b.reloadSignal, b.noexport, b.commit, b.notime, b.logfmt, b.debug, b.secretsDir, b.version, b.help,
-                b.exportMeta, b.actionConfig);
+                b.exportMeta, b.actionConfig, b.watchLinks, b.linksFile, b.linksSignal, b.format);
     }
 
     /** Accepts any unambiguous prefix, as the original's option matcher did ({@code launch serv}). */
     private static String command(String word) {
         List<String> matches = COMMANDS.stream().filter(c -> c.startsWith(word)).toList();
         if (matches.isEmpty()) {
-            throw usage("Unknown command: " + word + " (expected service, app, env, config, cfg or action)");
+            throw usage("Unknown command: " + word + " (expected service, app, env, config, cfg, action or instances)");
         }
         String match = matches.contains(word) ? word : matches.getFirst();
         return switch (match) {
@@ -141,6 +153,10 @@ public record Arguments(String command, Optional<String> target, List<String> ap
         private boolean help;
         private boolean exportMeta;
         private Optional<String> actionConfig = Optional.empty();
+        private boolean watchLinks;
+        private Optional<Path> linksFile = Optional.empty();
+        private String linksSignal = "HUP";
+        private String format = "table";
 
         private void option(String name, String value) {
             switch (name) {
@@ -157,21 +173,28 @@ public record Arguments(String command, Optional<String> target, List<String> ap
                     case "no", "never" -> false;
                     default -> throw usage("--restart must be no or on-failure, not " + value);
                 };
-                case "--reload-signal" -> {
-                    reloadSignal = value.toUpperCase(Locale.ROOT).replaceFirst("^SIG", "");
-                    if (!reloadSignal.equals("NONE") && !SignalForwarder.FORWARDED.containsKey(reloadSignal)) {
-                        throw usage("--reload-signal must be none or one of " + SignalForwarder.FORWARDED.keySet());
-                    }
-                }
+                case "--reload-signal" -> reloadSignal = signal(name, value);
+                case "--links-signal" -> linksSignal = signal(name, value);
+                case "--format" -> format = switch (value) {
+                    case "table", "json" -> value;
+                    default -> throw usage("--format must be table or json, not " + value);
+                };
                 case "--logfmt" -> logfmt = switch (value) {
                     case "txt", "json" -> value;
                     default -> throw usage("--logfmt must be txt or json, not " + value);
                 };
-                case "--debug" -> debug = true;
                 case "--secrets-dir" -> secretsDir = Optional.of(Path.of(value));
                 case "--config" -> actionConfig = Optional.of(value);
                 default -> throw usage("Unknown option " + name);
             }
+        }
+
+        private static String signal(String option, String value) {
+            String signal = value.toUpperCase(Locale.ROOT).replaceFirst("^SIG", "");
+            if (!signal.equals("NONE") && !SignalForwarder.FORWARDED.containsKey(signal)) {
+                throw usage(option + " must be none or one of " + SignalForwarder.FORWARDED.keySet());
+            }
+            return signal;
         }
     }
 }

@@ -9,6 +9,7 @@ final class Help {
                    launch config|cfg [NAME] [--commit]
                    launch action list|ls | env | verify ACTION | [run] ACTION [ARGS...]
                           [--export-meta] [--config VALUE]
+                   launch instances [NAME] [--format table|json]
                    launch --version
 
             NAME defaults to REFLEX_SERVICE. REFLEX_URL, REFLEX_APIKEY and REFLEX_SERVICE are read from
@@ -22,6 +23,9 @@ final class Help {
               --restart no|on-failure supervise: restart a failed app with exponential backoff (default no)
               --watch                 supervise: rewrite files and signal the app when its config changes
               --reload-signal SIG     signal sent after a config change (default HUP; none to only rewrite)
+              --watch-links[=FILE]    supervise: keep FILE (default CFGDIR/links.json) listing the links'
+                                      healthy instances current; signal the app when it changes
+              --links-signal SIG      signal sent after the links file changed (default HUP; none)
               --wait DURATION         how long to retry an unreachable engine (default 30s)
               --secrets-dir DIR       where secret files are read (default /run/secrets)
               --notime                no timestamps on log lines
@@ -29,6 +33,7 @@ final class Help {
               --debug                 log more, including variable values
               --export-meta           action: give actions REFLEX_URL and REFLEX_APIKEY (alias --expose-meta)
               --config VALUE          action: "config": "stdin" actions read VALUE as a JSON string
+              --format table|json     instances: the listing as a table (default) or JSON
             """;
 
     private Help() {

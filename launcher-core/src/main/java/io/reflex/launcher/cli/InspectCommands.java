@@ -7,7 +7,8 @@ import io.reflex.launcher.plan.PreparedService;
 
 /**
  * {@code launch env} and {@code launch config} (6.7): the preparation without running anything. Both print
- * secrets in clear on stdout, as documented; nothing here logs them.
+ * secrets in clear on stdout, as documented; nothing here logs them. {@code env} also prints the links' variables
+ * that the config's setenv does not override, after the config's own.
  */
 final class InspectCommands {
 
@@ -18,7 +19,13 @@ final class InspectCommands {
         ReflexClient client = context.client();
         PreparedService prepared = context.preparer(client)
                 .prepare(context.target(), context.environment(), context::localDirs, false);
-        context.out().print(LaunchOutput.env(prepared.plan(), !context.arguments().noexport()));
+        boolean export = !context.arguments().noexport();
+        context.out().print(LaunchOutput.env(prepared.plan(), export));
+        prepared.links().forEach(link -> link.environment().forEach((name, value) -> {
+            if (!prepared.plan().setenv().containsKey(name)) {
+                context.out().print(LaunchOutput.envLine(name, value, export));
+            }
+        }));
         context.out().flush();
         return 0;
     }

@@ -9,6 +9,7 @@ import io.reflex.launcher.instance.HostIdentity;
 import io.reflex.launcher.instance.InstanceRegistration;
 import io.reflex.launcher.instance.LifecycleState;
 import io.reflex.launcher.nativeos.ProcessImage;
+import io.reflex.launcher.plan.LinkResolution;
 import io.reflex.launcher.plan.PreparedService;
 import io.reflex.launcher.process.ChildEnvironment;
 import io.reflex.launcher.process.ExecutableResolver;
@@ -37,8 +38,7 @@ final class ServiceCommand {
         if (context.arguments().mode() == Arguments.Mode.EXEC) {
             ProcessImage.prepareInBackground();
         }
-        PreparedService prepared = context.preparer(client)
-                .prepare(context.target(), context.environment(), context::localDirs, true);
+        PreparedService prepared = prepare(context, client);
         if (prepared.actionMode()) {
             return ActionLaunch.run(context, client, prepared);
         }
@@ -61,6 +61,26 @@ final class ServiceCommand {
             throw new LaunchException(ExitReason.EXEC_NOT_FOUND, e.getMessage(), e);
         }
         throw new IllegalStateException("execve returned without an error");
+    }
+
+    /**
+     * Prepares the service. A link to a service that does not exist also marks this host's instance failed, so the
+     * console shows why the service is not running instead of an instance that never appeared.
+     */
+    private static PreparedService prepare(LaunchContext context, ReflexClient client) {
+        PreparedService prepared;
+        try {
+            prepared = context.preparer(client).prepare(context.target(), context.environment(), context::localDirs, true);
+        } catch (LaunchException e) {
+            if (LinkResolution.isLinkFailure(e)) {
+                new InstanceRegistration(client, context.target().service(), HostIdentity.current(),
+                        LaunchMain.version(), context.clock(), context.log()).ping(LifecycleState.FAILED, 0);
+            }
+            throw e;
+        }
+        prepared.links().stream().filter(link -> link.instances().isEmpty())
+                .forEach(link -> context.log().info(LinkResolution.unresolvedWarning(link)));
+        return prepared;
     }
 
     /** Resolves the rundir, the program and the child environment, and checks the cfgdir, writing nothing. */

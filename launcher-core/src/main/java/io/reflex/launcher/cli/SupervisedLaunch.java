@@ -1,5 +1,6 @@
 package io.reflex.launcher.cli;
 
+import io.reflex.client.ObjectType;
 import io.reflex.client.ReflexClient;
 import io.reflex.client.config.LaunchOutput;
 import io.reflex.client.config.LaunchPlan;
@@ -16,12 +17,15 @@ import io.reflex.launcher.lifecycle.HeartbeatComponent;
 import io.reflex.launcher.lifecycle.Pause;
 import io.reflex.launcher.lifecycle.ProcessComponent;
 import io.reflex.launcher.nativeos.ChildProcesses;
+import io.reflex.launcher.plan.LinkResolution;
 import io.reflex.launcher.plan.PreparedService;
 import io.reflex.launcher.plan.ServicePreparer;
 import io.reflex.launcher.process.SignalForwarder;
 import io.reflex.launcher.watch.ConfigWatcher;
+import io.reflex.launcher.watch.LinkWatcher;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -62,11 +66,13 @@ final class SupervisedLaunch {
             for (ProcessComponent sidecar : sidecars) {
                 launched = launched && controller.launch(sidecar, false);
             }
+            AutoCloseable linkWatcher = arguments.watchLinks()
+                    ? watchLinks(context, client, prepared, appComponent) : () -> { };
             launched = launched && controller.launch(appComponent, true);
             if (launched) {
                 heartbeat.update(LifecycleState.READY);
             }
-            try (AutoCloseable watcher = arguments.watch() && launched
+            try (linkWatcher; AutoCloseable watcher = arguments.watch() && launched
                     ? watch(context, client, prepared, appComponent) : () -> { }) {
                 int code = controller.await();
                 return remap(code, spec);
@@ -109,6 +115,21 @@ final class SupervisedLaunch {
                     if (!reload.equals("NONE")) {
                         appComponent.signal(SignalForwarder.number(reload));
                         context.log().info("Sent SIG" + reload + " to " + appComponent.name());
+                    }
+                }, DEBOUNCE, context.log());
+    }
+
+    /** Writes the links file before the app starts (so it can read it), then keeps it current. */
+    private static AutoCloseable watchLinks(LaunchContext context, ReflexClient client, PreparedService prepared,
+                                            ProcessComponent appComponent) {
+        Path file = context.arguments().linksFile().orElse(prepared.cfgdir().resolve("links.json"));
+        String signal = context.arguments().linksSignal();
+        return LinkWatcher.start(client, file, prepared.links(),
+                () -> LinkResolution.resolve(client, client.get(ObjectType.SERVICE, prepared.serviceName())),
+                () -> {
+                    if (!signal.equals("NONE")) {
+                        appComponent.signal(SignalForwarder.number(signal));
+                        context.log().info("Sent SIG" + signal + " to " + appComponent.name());
                     }
                 }, DEBOUNCE, context.log());
     }

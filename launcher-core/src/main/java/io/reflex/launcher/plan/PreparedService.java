@@ -2,6 +2,7 @@ package io.reflex.launcher.plan;
 
 import io.reflex.client.ReflexObject;
 import io.reflex.client.config.LaunchPlan;
+import io.reflex.client.discovery.ResolvedLink;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -18,15 +19,18 @@ import java.util.Map;
  * @param cfgdir      the substituted config directory
  * @param argv        the substituted exec, for exec mode; empty in action mode
  * @param plan        variables and files from the flattened config
- * @param environment the launcher's environment after preparation (APP_* set), before the config's setenv
+ * @param environment the launcher's environment after preparation (APP_* and the links' variables set), before the
+ *                    config's setenv
+ * @param links       what the service's {@code links} resolved to; empty for a service without links
  */
 public record PreparedService(LaunchTarget target, ReflexObject service, ReflexObject pipeline, PipelineLaunch launch,
                               Path rundir, Path cfgdir, List<String> argv, LaunchPlan plan,
-                              Map<String, String> environment) {
+                              Map<String, String> environment, List<ResolvedLink> links) {
 
     public PreparedService {
         argv = List.copyOf(argv);
         environment = Map.copyOf(environment);
+        links = List.copyOf(links);
     }
 
     public String serviceName() {

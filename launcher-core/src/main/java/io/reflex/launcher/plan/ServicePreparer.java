@@ -9,6 +9,7 @@ import io.reflex.client.config.ConfigException;
 import io.reflex.client.config.ConfigFlattener;
 import io.reflex.client.config.FlattenedConfig;
 import io.reflex.client.config.LaunchPlan;
+import io.reflex.client.discovery.ResolvedLink;
 import io.reflex.launcher.ExitReason;
 import io.reflex.launcher.LaunchException;
 
@@ -21,7 +22,7 @@ import java.util.function.Supplier;
 
 /**
  * Steps 1 to 3 of {@code launch service} (6.3, 6.4): read the service and its pipeline, work out directories and
- * the program, flatten the config. It reads only; writing files and starting anything come later, so every
+ * the program, resolve the service's links (docs/redeploy.md, Discovery), flatten the config. It reads only; writing files and starting anything come later, so every
  * error found here leaves the machine untouched.
  */
 public final class ServicePreparer {
@@ -62,6 +63,8 @@ public final class ServicePreparer {
                 : launch.exec().stream().map(part -> Substitution.apply(part, env)).toList();
         env.put("APP_RUN_BASE", rundir);
         env.put("APP_CFG_BASE", cfgdir);
+        List<ResolvedLink> links = calls.call(() -> LinkResolution.resolve(client, service));
+        links.forEach(link -> env.putAll(link.environment()));
 
         String configRef = ServiceView.of(service).config().orElseThrow(() ->
                 new LaunchException(ExitReason.BAD_CONFIG, "Service " + service.name() + " has no config"));
@@ -71,7 +74,8 @@ public final class ServicePreparer {
             flattener.peers(calls.call(() -> PeerDiscovery.find(client, service.name())));
         }
         LaunchPlan plan = flatten(flattener.build(), configRef, commit);
-        return new PreparedService(target, service, pipeline, launch, Path.of(rundir), Path.of(cfgdir), argv, plan, env);
+        return new PreparedService(target, service, pipeline, launch, Path.of(rundir), Path.of(cfgdir), argv, plan, env,
+                links);
     }
 
     private LaunchPlan flatten(ConfigFlattener flattener, String configRef, boolean commit) {

@@ -11,11 +11,6 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -29,12 +24,9 @@ public final class ConfigWatcher implements AutoCloseable {
 
     private final Supplier<LaunchPlan> render;
     private final Consumer<LaunchPlan> onChange;
-    private final Duration debounce;
+    private final Debouncer debouncer;
     private final LaunchLog log;
-    private final ScheduledExecutorService timer =
-            Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("launch-watch").factory());
     private volatile LaunchPlan current;
-    private ScheduledFuture<?> pending;
     private WatchSubscription subscription;
 
     private ConfigWatcher(LaunchPlan initial, Supplier<LaunchPlan> render, Consumer<LaunchPlan> onChange,
@@ -42,7 +34,7 @@ public final class ConfigWatcher implements AutoCloseable {
         this.current = initial;
         this.render = render;
         this.onChange = onChange;
-        this.debounce = debounce;
+        this.debouncer = new Debouncer("launch-watch", debounce, this::rerender);
         this.log = log;
     }
 
@@ -56,7 +48,7 @@ public final class ConfigWatcher implements AutoCloseable {
         watcher.subscription = client.watch(
                 WatchRequest.all().types(ObjectType.CONFIG, ObjectType.SERVICE, ObjectType.PIPELINE)
                         .pollInterval(Duration.ofSeconds(5)),
-                event -> watcher.schedule());
+                event -> watcher.debouncer.trigger());
         return watcher;
     }
 
@@ -75,14 +67,6 @@ public final class ConfigWatcher implements AutoCloseable {
     }
 
     private record RenderedFile(String path, int mode, String hex) {
-    }
-
-    private synchronized void schedule() {
-        if (pending != null) {
-            pending.cancel(false);
-        }
-        long jitter = ThreadLocalRandom.current().nextLong(Math.max(1, debounce.toMillis() / 2));
-        pending = timer.schedule(this::rerender, debounce.toMillis() + jitter, TimeUnit.MILLISECONDS);
     }
 
     private void rerender() {
@@ -105,6 +89,6 @@ public final class ConfigWatcher implements AutoCloseable {
     @Override
     public void close() {
         Objects.requireNonNull(subscription).close();
-        timer.shutdownNow();
+        debouncer.close();
     }
 }

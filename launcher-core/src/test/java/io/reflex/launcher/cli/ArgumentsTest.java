@@ -60,4 +60,31 @@ class ArgumentsTest {
         assertThat(args.actionConfig()).contains("x");
         assertThat(Arguments.parse("action", "ls").exportMeta()).isFalse();
     }
+
+    @Test
+    void watchLinksTakesItsFileOnlyInline() {
+        Arguments defaults = Arguments.parse("service", "web", "--mode", "supervise", "--watch-links", "--debug");
+        Arguments custom = Arguments.parse("service", "--mode", "supervise", "--watch-links=/run/links.json", "web",
+                "--links-signal", "sigusr1");
+
+        assertThat(defaults.watchLinks()).isTrue();
+        assertThat(defaults.linksFile()).isEmpty();
+        assertThat(defaults.linksSignal()).isEqualTo("HUP");
+        assertThat(defaults.debug()).as("--debug takes no value").isTrue();
+        assertThat(custom.linksFile()).contains(java.nio.file.Path.of("/run/links.json"));
+        assertThat(custom.target()).contains("web");
+        assertThat(custom.linksSignal()).isEqualTo("USR1");
+    }
+
+    @Test
+    void instancesCommandAndItsFormat() {
+        assertThat(Arguments.parse("inst", "web").command()).isEqualTo("instances");
+        assertThat(Arguments.parse("instances", "--format", "json").format()).isEqualTo("json");
+        assertThat(Arguments.parse("instances").format()).isEqualTo("table");
+        for (String[] argv : List.of(new String[] {"instances", "--format", "yaml"},
+                new String[] {"service", "--watch-links"}, new String[] {"service", "--links-signal", "KILL"})) {
+            assertThatThrownBy(() -> Arguments.parse(argv)).isInstanceOf(LaunchException.class)
+                    .extracting(e -> ((LaunchException) e).reason()).isEqualTo(ExitReason.USAGE);
+        }
+    }
 }

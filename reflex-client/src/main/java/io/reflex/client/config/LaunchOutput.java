@@ -29,11 +29,13 @@ public final class LaunchOutput {
         StringBuilder out = new StringBuilder();
         plan.setenv().values().stream()
                 .sorted((a, b) -> PyJson.keyOrder().compare(a.name(), b.name()))
-                .forEach(variable -> out.append(export ? "export " : "")
-                        .append(variable.name()).append('=')
-                        .append(export ? PyJson.quote(variable.value()) : variable.value())
-                        .append('\n'));
+                .forEach(variable -> out.append(envLine(variable.name(), variable.value(), export)));
         return out.toString();
+    }
+
+    /** One {@code launch env} line: {@code export KEY="json"}, or {@code KEY=value} for {@code --noexport}. */
+    public static String envLine(String name, String value, boolean export) {
+        return (export ? "export " + name + "=" + PyJson.quote(value) : name + "=" + value) + "\n";
     }
 
     /**

@@ -4,7 +4,8 @@ import io.reflex.engine.testing.TestDatabase;
 
 /** The API contracts on PostgreSQL (127.0.0.1:5432). */
 class PostgresqlApiTest extends ApiContractTest
-        implements AuthContract, WireExamplesContract, ObjectsContract, SecretsContract, PoliciesContract, WatchContract, AuditContract {
+        implements AuthContract, WireExamplesContract, ObjectsContract, SecretsContract, PoliciesContract, WatchContract, AuditContract,
+        StaleInstancesContract {
 
     @Override
     TestDatabase database() {

@@ -4,7 +4,8 @@ import io.reflex.engine.testing.TestDatabase;
 
 /** The API contracts on the embedded SQLite file. */
 class SqliteApiTest extends ApiContractTest
-        implements AuthContract, WireExamplesContract, ObjectsContract, SecretsContract, PoliciesContract, WatchContract, AuditContract {
+        implements AuthContract, WireExamplesContract, ObjectsContract, SecretsContract, PoliciesContract, WatchContract, AuditContract,
+        StaleInstancesContract {
 
     @Override
     TestDatabase database() {

@@ -6,6 +6,7 @@ import io.reflex.tools.config.ConfigCommand;
 import io.reflex.tools.engine.EngineCommand;
 import io.reflex.tools.password.PasswordCommand;
 import io.reflex.tools.policy.PolicyCommand;
+import io.reflex.tools.services.ServicesCommand;
 import io.reflex.tools.setup.SetupCommand;
 import picocli.CommandLine;
 
@@ -31,6 +32,7 @@ public final class Cli {
     root.addSubcommand(new PasswordCommand(invocation));
     root.addSubcommand(PolicyCommand.create(invocation));
     root.addSubcommand(AppCommand.create(invocation));
+    root.addSubcommand(new ServicesCommand(invocation));
     root.addSubcommand(new CompletionCommand(invocation));
     CliExceptionHandler handler = new CliExceptionHandler(invocation);
     root.setAbbreviatedSubcommandsAllowed(true)

@@ -5,7 +5,7 @@ import picocli.CommandLine.Mixin;
 
 /** The root command; it only groups the scopes, so running it without one is a usage error. */
 @Command(name = "reflex", mixinStandardHelpOptions = true, version = "reflex 0.1.0",
-    description = "Reflex command line: manage engine objects, apikeys, profiles and configs.")
+    description = "Reflex command line: manage engine objects, apikeys, profiles and configs; list service instances.")
 public final class ReflexCommand implements InvocationHolder {
   @Mixin GlobalOptions global;
 
