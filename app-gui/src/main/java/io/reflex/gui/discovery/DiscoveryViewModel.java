@@ -1,7 +1,5 @@
 package io.reflex.gui.discovery;
 
-import io.reflex.client.ListQuery;
-import io.reflex.client.ObjectType;
 import io.reflex.gui.connection.ConnectionService;
 import io.reflex.gui.dialog.DialogService;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -19,10 +17,7 @@ public final class DiscoveryViewModel {
     }
 
     public void refresh() {
-        connection.read(client -> LinkResolver.resolve(
-                client.list(ListQuery.of(ObjectType.SERVICE).cols(LinkResolver.SERVICE_FIELDS)),
-                client.list(ListQuery.of(ObjectType.INSTANCE).cols(LinkResolver.INSTANCE_FIELDS))),
-                graph::set, dialogs, "Cannot read the services and their links");
+        connection.read(LinkResolver::resolve, graph::set, dialogs, "Cannot read the services and their links");
     }
 
     public ReadOnlyObjectProperty<DiscoveryGraph> graphProperty() {
