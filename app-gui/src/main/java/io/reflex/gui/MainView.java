@@ -5,8 +5,10 @@ import atlantafx.base.theme.PrimerLight;
 import io.reflex.client.ObjectType;
 import io.reflex.gui.connection.ConnectionState;
 import io.reflex.gui.connection.ConnectionView;
+import io.reflex.gui.connection.StatusDot;
 import io.reflex.gui.dialog.DialogService.Severity;
 import io.reflex.gui.dialog.FxDialogService;
+import io.reflex.gui.discovery.DiscoveryView;
 import io.reflex.gui.editor.EditorView;
 import io.reflex.gui.effective.EffectiveConfigView;
 import io.reflex.gui.history.HistoryView;
@@ -160,12 +162,14 @@ public final class MainView {
         browse.setDividerPositions(0.4);
         Node live = new InstancesView(model.getInstances()).root();
         Node tree = new TopologyView(model.getTopology(), branch -> model.open(branch.type(), branch.name())).root();
-        StackPane sections = new StackPane(browse, live, tree);
+        Node discovery = new DiscoveryView(model.getDiscovery(), name -> model.open(ObjectType.SERVICE, name)).root();
+        StackPane sections = new StackPane(browse, live, tree, discovery);
         Runnable showSection = () -> {
             SidebarItem.Kind kind = model.sectionProperty().get().kind();
             browse.setVisible(kind == SidebarItem.Kind.BROWSE);
             live.setVisible(kind == SidebarItem.Kind.LIVE_INSTANCES);
             tree.setVisible(kind == SidebarItem.Kind.TOPOLOGY);
+            discovery.setVisible(kind == SidebarItem.Kind.DISCOVERY);
         };
         model.sectionProperty().addListener((o, was, now) -> showSection.run());
         showSection.run();
@@ -205,7 +209,7 @@ public final class MainView {
     }
 
     private Node statusBar() {
-        Label dot = new Label("●");
+        Label dot = StatusDot.of(model.getConnection(), "connection-dot");
         dot.setId("connection-dot");
         Label state = new Label();
         state.setId("connection-status");
@@ -216,8 +220,6 @@ public final class MainView {
             return current.label() + (where.isEmpty() ? "" : " · " + where) + (problem.isEmpty() ? "" : " · " + problem);
         }, model.getConnection().stateProperty(), model.getConnection().labelProperty(),
                 model.getConnection().problemProperty()));
-        model.getConnection().stateProperty().addListener((o, was, now) -> stateClass(dot, now));
-        stateClass(dot, model.getConnection().getState());
         ProgressIndicator busy = new ProgressIndicator();
         busy.setId("busy-indicator");
         busy.setPrefSize(16, 16);
@@ -236,7 +238,7 @@ public final class MainView {
         count.textProperty().bind(Bindings.createStringBinding(() -> switch (model.sectionProperty().get().kind()) {
             case BROWSE -> model.getList().countProperty().get();
             case LIVE_INSTANCES -> model.getInstances().summaryProperty().get();
-            case TOPOLOGY -> "";
+            case TOPOLOGY, DISCOVERY -> "";
         }, model.sectionProperty(), model.getList().countProperty(), model.getInstances().summaryProperty()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -245,13 +247,6 @@ public final class MainView {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 10, 4, 10));
         return bar;
-    }
-
-    private static void stateClass(Node dot, ConnectionState state) {
-        for (ConnectionState each : ConnectionState.values()) {
-            dot.getStyleClass().remove("state-" + each.name().toLowerCase(java.util.Locale.ROOT));
-        }
-        dot.getStyleClass().add("state-" + state.name().toLowerCase(java.util.Locale.ROOT));
     }
 
     private void search() {

@@ -4,6 +4,7 @@ import io.reflex.client.ObjectType;
 import io.reflex.gui.connection.ConnectionService;
 import io.reflex.gui.connection.ConnectionTarget;
 import io.reflex.gui.demo.DemoData;
+import io.reflex.gui.discovery.DiscoveryViewModel;
 import io.reflex.gui.dialog.DialogService;
 import io.reflex.gui.dialog.DialogService.Severity;
 import io.reflex.gui.editor.EditorViewModel;
@@ -39,6 +40,7 @@ public final class MainViewModel implements AutoCloseable {
     private final InstancesViewModel instances;
     private final TopologyViewModel topology;
     private final SearchViewModel search;
+    private final DiscoveryViewModel discovery;
     private final NavigationHistory navigation = new NavigationHistory();
     private final ObjectProperty<SidebarItem> section = new SimpleObjectProperty<>(SidebarItem.browse(ObjectType.SERVICE));
     private final BooleanProperty dark = new SimpleBooleanProperty();
@@ -52,8 +54,9 @@ public final class MainViewModel implements AutoCloseable {
         history = new HistoryViewModel(connection, executor, dialogs);
         effective = new EffectiveConfigViewModel(connection, executor);
         instances = new InstancesViewModel(connection, executor, dialogs, clock);
-        topology = new TopologyViewModel(connection, executor, dialogs);
+        topology = new TopologyViewModel(connection, dialogs);
         search = new SearchViewModel(connection, executor, dialogs);
+        discovery = new DiscoveryViewModel(connection, dialogs);
         editor.setOnSaved(saved -> {
             list.refresh();
             if (editor.getLoaded() != null) {
@@ -136,6 +139,7 @@ public final class MainViewModel implements AutoCloseable {
             }
             case LIVE_INSTANCES -> instances.start();
             case TOPOLOGY -> topology.refresh();
+            case DISCOVERY -> discovery.refresh();
         }
     }
 
@@ -185,6 +189,10 @@ public final class MainViewModel implements AutoCloseable {
 
     public SearchViewModel getSearch() {
         return search;
+    }
+
+    public DiscoveryViewModel getDiscovery() {
+        return discovery;
     }
 
     @Override

@@ -7,17 +7,22 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.reflex.client.ObjectType;
 import io.reflex.client.ReflexClient;
 import io.reflex.client.ReflexObject;
+import io.reflex.gui.connection.ProfileTarget;
+import io.reflex.gui.connection.ProxySettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Saves PNGs of the main views in both themes to the directory in {@code reflex.screenshots}. Run it with
  * {@code xvfb-run -a mvn -Pscreenshots -pl app-gui -am test}; without the property it is skipped.
  */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class ScreenshotsTest extends ConsoleRobotTest {
     private static final String DIR = System.getProperty("reflex.screenshots", "");
 
@@ -28,6 +33,7 @@ class ScreenshotsTest extends ConsoleRobotTest {
         changed.put("title", "Shop, test lane");
         sleepASecond();
         engineClient.update(ObjectType.SERVICE, "demo-shop-tst", ReflexObject.of(changed));
+        DiscoveryTest.DiscoveryFixture.link(engineClient);
     }
 
     @Override
@@ -51,30 +57,60 @@ class ScreenshotsTest extends ConsoleRobotTest {
             interact(() -> console.model().darkProperty().set(dark));
             String suffix = dark ? "-dark" : "";
             interact(() -> console.model().open(ObjectType.SERVICE, "demo-shop-prd"));
-            clickOn("Edit");
+            interact(() -> console.view().showTab("edit-tab"));
             save(dir, "services" + suffix);
             interact(() -> console.model().open(ObjectType.CONFIG, "demo-prd"));
             save(dir, "config-editor" + suffix);
             interact(() -> console.model().open(ObjectType.SERVICE, "demo-shop-prd"));
-            clickOn("Effective config");
+            interact(() -> console.view().showTab("effective-tab"));
             interact(() -> lookup("#effective-files").queryListView().getSelectionModel().select(0));
             save(dir, "effective-config" + suffix);
             interact(() -> console.model().open(ObjectType.SERVICE, "demo-shop-tst"));
-            clickOn("History");
+            interact(() -> console.view().showTab("history-tab"));
             save(dir, "history" + suffix);
-            clickOn("Edit");
-            clickOn("live instances");
+            interact(() -> console.view().showTab("edit-tab"));
+            show("live instances");
             sleep(3, java.util.concurrent.TimeUnit.SECONDS);
             save(dir, "instances" + suffix);
-            clickOn("services");
+            show("discovery graph");
+            save(dir, "discovery" + suffix);
+            show("services");
+            interact(() -> console.tabs().open(new ProfileTarget("staging", engine.url(), engine.apikey())));
+            save(dir, "engines" + suffix);
+            interact(() -> console.tabs().close(console.tabs().selected()));
+            waitUntil(() -> console.tabs().all().size() == 1);
+            saveProxyDialog(dir, "connection-proxy" + suffix);
         }
         assertThat(dir.resolve("instances-dark.png")).exists();
     }
 
+    /** Picks a sidebar entry without the mouse, so a slow machine cannot misplace the click. */
+    private void show(String sidebarLabel) {
+        interact(() -> console.model().sectionProperty().set(io.reflex.gui.navigation.SidebarItem.all().stream()
+                .filter(item -> item.label().equals(sidebarLabel)).findFirst().orElseThrow()));
+    }
+
+    private void saveProxyDialog(Path dir, String name) throws Exception {
+        clickOn("#connection-button");
+        clickOn("#connection-new");
+        fill("#connection-name", "corp-staging");
+        fill("#connection-url", "http://staging.corp.example:8080/api/v1");
+        interact(() -> lookup("#proxy-kind").<ProxySettings.Kind>queryComboBox().setValue(ProxySettings.Kind.HTTP));
+        fill("#proxy-host", "http://proxy.corp.example");
+        fill("#proxy-port", "3128");
+        write(dir, name, () -> lookup("#proxy-kind").query().getScene().snapshot(null));
+        clickOn("Cancel");
+    }
+
     private void save(Path dir, String name) throws Exception {
+        write(dir, name, () -> lookup("#engine-tabs").query().getScene().snapshot(null));
+    }
+
+    private void write(Path dir, String name, java.util.function.Supplier<WritableImage> snapshot) throws Exception {
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         WritableImage image = new WritableImage(1, 1);
         WritableImage[] shot = {image};
-        interact(() -> shot[0] = lookup("#main-view").query().getScene().snapshot(null));
+        interact(() -> shot[0] = snapshot.get());
         ImageIO.write(SwingFXUtils.fromFXImage(shot[0], null), "png", dir.resolve(name + ".png").toFile());
     }
 }

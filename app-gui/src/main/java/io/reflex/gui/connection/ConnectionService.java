@@ -5,6 +5,7 @@ import io.reflex.client.EngineUnreachableException;
 import io.reflex.client.ObjectType;
 import io.reflex.client.ReflexClient;
 import io.reflex.client.ReflexException;
+import io.reflex.gui.dialog.DialogService;
 import io.reflex.gui.dialog.ErrorSentences;
 import io.reflex.gui.task.TaskExecutor;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -37,6 +39,7 @@ public final class ConnectionService implements AutoCloseable {
     private final ReadOnlyObjectWrapper<ConnectionState> state = new ReadOnlyObjectWrapper<>(ConnectionState.DISCONNECTED);
     private final ReadOnlyObjectWrapper<ReflexClient> client = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper label = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper shortLabel = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyIntegerWrapper session = new ReadOnlyIntegerWrapper();
     private ConnectionTarget target;
@@ -62,6 +65,7 @@ public final class ConnectionService implements AutoCloseable {
         }
         target = newTarget;
         label.set(newTarget.label());
+        shortLabel.set(newTarget.shortLabel());
         state.set(ConnectionState.CONNECTING);
         problem.set("");
         executor.run(newTarget::open, opened -> {
@@ -163,6 +167,22 @@ public final class ConnectionService implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads from the connected engine on a task thread and hands the result to {@code onResult}; does nothing while
+     * not connected. A failure is reported here (so a lost engine is noticed) and shown as {@code failureTitle}.
+     */
+    public <T> void read(Function<ReflexClient, T> work, Consumer<? super T> onResult, DialogService dialogs,
+            String failureTitle) {
+        ReflexClient current = client.get();
+        if (current == null) {
+            return;
+        }
+        executor.run(() -> work.apply(current), onResult, failure -> {
+            reportFailure(failure);
+            dialogs.showFailure(failureTitle, failure);
+        });
+    }
+
     public ReadOnlyObjectProperty<ConnectionState> stateProperty() {
         return state.getReadOnlyProperty();
     }
@@ -182,6 +202,11 @@ public final class ConnectionService implements AutoCloseable {
 
     public ReadOnlyStringProperty labelProperty() {
         return label.getReadOnlyProperty();
+    }
+
+    /** The target's name alone, for an engine tab. */
+    public ReadOnlyStringProperty shortLabelProperty() {
+        return shortLabel.getReadOnlyProperty();
     }
 
     /** Why the connection is not up, as one sentence; empty while it is. */

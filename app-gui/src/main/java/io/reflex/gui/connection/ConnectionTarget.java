@@ -8,6 +8,11 @@ public interface ConnectionTarget {
     /** What the status bar calls it. */
     String label();
 
+    /** What an engine tab calls it, where space is short. */
+    default String shortLabel() {
+        return label();
+    }
+
     /**
      * Opens the connection; blocks, so it runs on a task thread.
      *

@@ -1,5 +1,6 @@
 package io.reflex.gui.connection;
 
+import java.util.Objects;
 import java.util.Optional;
 import javafx.geometry.Insets;
 import javafx.scene.control.ButtonBar;
@@ -12,11 +13,19 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.stage.Window;
 
-/** Chooses what to connect to: the local engine, a saved connection, or a new URL and apikey. */
+/**
+ * Chooses what to connect to: the local engine, a saved connection, or a new URL and apikey, optionally through an
+ * HTTP or SOCKS proxy. A proxy field that cannot work is named under the fields and Connect stays off until fixed.
+ */
 public final class ConnectionView {
+    /** The dialog is its own scene, so the console's styles (the red problem line) are added to it. */
+    private static final String STYLESHEET = Objects.requireNonNull(
+            ConnectionView.class.getResource("/io/reflex/gui/console.css")).toExternalForm();
     private final SavedConnections saved;
     private final ConnectionTarget local;
 
@@ -42,6 +51,7 @@ public final class ConnectionView {
         url.setPromptText("http://host:port/api/v1");
         PasswordField apikey = new PasswordField();
         apikey.setPromptText("name.secret");
+        ProxyFields proxy = new ProxyFields();
         CheckBox remember = new CheckBox("Save this connection (apikey encrypted)");
         remember.setSelected(true);
         choice.selectToggle(useLocal);
@@ -57,6 +67,9 @@ public final class ConnectionView {
         grid.setHgap(8);
         grid.setVgap(8);
         grid.setPadding(new Insets(12));
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        grid.getColumnConstraints().add(labels);
         grid.add(useLocal, 0, 0, 2, 1);
         grid.add(useSaved, 0, 1);
         grid.add(savedNames, 1, 1);
@@ -64,11 +77,15 @@ public final class ConnectionView {
         grid.addRow(3, new Label("Name"), name);
         grid.addRow(4, new Label("URL"), url);
         grid.addRow(5, new Label("Apikey"), apikey);
-        grid.add(remember, 1, 6);
+        proxy.addTo(grid, 6);
+        grid.add(remember, 1, 12);
         dialog.getDialogPane().setContent(grid);
+        dialog.getDialogPane().getStylesheets().add(STYLESHEET);
         ButtonType connect = new ButtonType("Connect", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(connect, ButtonType.CANCEL);
         dialog.getDialogPane().lookupButton(connect).setId("connection-connect");
+        dialog.getDialogPane().lookupButton(connect).disableProperty().bind(
+                choice.selectedToggleProperty().isEqualTo(useNew).and(proxy.problemProperty().isNotEmpty()));
         dialog.setResultConverter(button -> {
             if (button != connect) {
                 return null;
@@ -78,10 +95,11 @@ public final class ConnectionView {
             }
             if (choice.getSelectedToggle() == useNew && !url.getText().isBlank()) {
                 String label = name.getText().isBlank() ? url.getText() : name.getText().strip();
+                ProxySettings settings = proxy.settings();
                 if (remember.isSelected()) {
-                    saved.save(label, url.getText().strip(), apikey.getText().strip());
+                    saved.save(label, url.getText().strip(), apikey.getText().strip(), settings);
                 }
-                return new ProfileTarget(label, url.getText().strip(), apikey.getText().strip());
+                return new ProfileTarget(label, url.getText().strip(), apikey.getText().strip(), settings);
             }
             return local;
         });

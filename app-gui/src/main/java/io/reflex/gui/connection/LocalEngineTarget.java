@@ -15,6 +15,7 @@ import java.util.Map;
 public final class LocalEngineTarget implements ConnectionTarget {
     private final Path dataDir;
     private Engine engine;
+    private boolean newEngineReported;
 
     public LocalEngineTarget(Path dataDir) {
         this.dataDir = dataDir;
@@ -34,13 +35,36 @@ public final class LocalEngineTarget implements ConnectionTarget {
         return "Local engine";
     }
 
-    @Override
-    public synchronized Opened open() throws Exception {
+    /**
+     * Starts the engine on a background thread, so it boots while the window is being built; {@link #open()} then
+     * finds it running. A failure here is not lost: {@code open()} starts it again and reports why it cannot.
+     */
+    public void startInBackground() {
+        Thread.ofVirtual().name("reflex-local-engine-start").start(() -> {
+            try {
+                start();
+            } catch (Exception e) {
+                System.getLogger(LocalEngineTarget.class.getName())
+                        .log(System.Logger.Level.DEBUG, "early start of the local engine failed; open() retries", e);
+            }
+        });
+    }
+
+    private synchronized Engine start() throws Exception {
         if (engine == null) {
             engine = Engine.start(EngineSettings.embedded(dataDir).listen("127.0.0.1", 0).build());
         }
-        String apikey = engine.createdMasterKey().orElseGet(this::storedMasterKey);
-        return new Opened(Clients.create(engine.url(), apikey), engine.createdMasterKey().isPresent());
+        return engine;
+    }
+
+    /** Reports a newly created engine only once, however often it is opened, so demo data is written once. */
+    @Override
+    public synchronized Opened open() throws Exception {
+        Engine running = start();
+        String apikey = running.createdMasterKey().orElseGet(this::storedMasterKey);
+        boolean fresh = running.createdMasterKey().isPresent() && !newEngineReported;
+        newEngineReported = true;
+        return new Opened(Clients.create(running.url(), apikey), fresh);
     }
 
     private String storedMasterKey() {
@@ -57,6 +81,7 @@ public final class LocalEngineTarget implements ConnectionTarget {
         if (engine != null) {
             engine.close();
             engine = null;
+            newEngineReported = false;
         }
     }
 }

@@ -14,8 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The console's saved connections: names and URLs in {@code console-profiles.json}, apikeys in the
- * {@link ApikeyVault}, both under the user's config directory next to the CLI's {@code profiles.json}.
+ * The console's saved connections: names, URLs and proxies in {@code console-profiles.json}, apikeys and proxy
+ * passwords in the {@link ApikeyVault}, both under the user's config directory next to the CLI's
+ * {@code profiles.json}.
  */
 public final class SavedConnections {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -47,8 +48,13 @@ public final class SavedConnections {
         return saved;
     }
 
-    public void save(String name, String url, String apikey) {
+    public void save(String name, String url, String apikey, ProxySettings proxy) {
         vault.store(name, apikey);
+        if (proxy.hasCredentials()) {
+            vault.store(proxyPasswordKey(name), proxy.password());
+        } else {
+            vault.remove(proxyPasswordKey(name));
+        }
         ArrayNode entries = read();
         for (int i = entries.size() - 1; i >= 0; i--) {
             if (entries.get(i).path("name").asText().equals(name)) {
@@ -58,14 +64,37 @@ public final class SavedConnections {
         ObjectNode entry = entries.addObject();
         entry.put("name", name);
         entry.put("url", url);
+        if (!proxy.isDirect()) {
+            ObjectNode proxyEntry = entry.putObject("proxy");
+            proxyEntry.put("kind", proxy.kind().name());
+            proxyEntry.put("host", proxy.host());
+            proxyEntry.put("port", proxy.port());
+            proxyEntry.put("user", proxy.user());
+        }
         write(entries);
     }
 
+    private static String proxyPasswordKey(String name) {
+        return "proxy-password/" + name;
+    }
+
     public Optional<ConnectionTarget> target(String name) {
-        return list().stream()
-                .filter(s -> s.name().equals(name))
-                .findFirst()
-                .flatMap(s -> vault.apikey(name).map(key -> new ProfileTarget(name, s.url(), key)));
+        for (JsonNode entry : read()) {
+            if (entry.path("name").asText().equals(name)) {
+                ProxySettings proxy = proxy(name, entry.path("proxy"));
+                return vault.apikey(name).map(key -> new ProfileTarget(name, entry.path("url").asText(), key, proxy));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private ProxySettings proxy(String name, JsonNode entry) {
+        if (entry.isMissingNode()) {
+            return ProxySettings.NONE;
+        }
+        String user = entry.path("user").asText();
+        return new ProxySettings(ProxySettings.Kind.valueOf(entry.path("kind").asText()), entry.path("host").asText(),
+                entry.path("port").asInt(), user, user.isBlank() ? "" : vault.apikey(proxyPasswordKey(name)).orElse(""));
     }
 
     private ArrayNode read() {

@@ -17,14 +17,19 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -39,8 +44,13 @@ import javafx.collections.ObservableList;
  */
 public final class InstancesViewModel implements AutoCloseable {
     private static final long BATCH_MILLIS = 100;
-    /** Above this many changes in one batch, listing everything is cheaper than fetching each. */
+    /**
+     * Above this many changes in one batch (or a twentieth of all instances, if more), listing everything is cheaper
+     * than fetching each.
+     */
     private static final int RELIST_ABOVE = 200;
+    /** Changed instances are fetched this many at a time, so a busy second's changes arrive within the batch. */
+    private static final int PARALLEL_FETCHES = 16;
     private static final int SAMPLES_KEPT = 60;
     private static final List<String> COLS = List.of("name", "service", "status", "address", "lifecycle", "updated_at");
 
@@ -52,6 +62,7 @@ public final class InstancesViewModel implements AutoCloseable {
     private final ObservableList<StateSample> samples = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final Map<Long, Integer> indexById = new HashMap<>();
+    private volatile int rowCount;
     private final Map<String, WatchAction> pending = new ConcurrentHashMap<>();
     private final ScheduledExecutorService batcher = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("reflex-console-instances").factory());
@@ -109,22 +120,48 @@ public final class InstancesViewModel implements AutoCloseable {
         Map<String, WatchAction> batch = new LinkedHashMap<>();
         pending.keySet().forEach(key -> batch.put(key, pending.remove(key)));
         try {
-            if (batch.size() > RELIST_ABOVE) {
+            if (batch.size() > Math.max(RELIST_ABOVE, rowCount / 20)) {
                 List<InstanceRow> all = listAll(client);
-                Platform.runLater(() -> replaceAll(all));
+                Platform.runLater(() -> merge(all));
                 return;
             }
+            Map<String, Optional<ReflexObject>> found = fetch(client, batch);
             List<InstanceRow> changed = new ArrayList<>();
-            List<String> gone = new ArrayList<>();
-            batch.forEach((key, action) -> {
-                Optional<ReflexObject> found = action == WatchAction.DELETE ? Optional.empty()
-                        : client.find(ObjectType.INSTANCE, key);
-                found.ifPresentOrElse(o -> changed.add(InstanceRow.of(o)), () -> gone.add(key));
-            });
+            Set<String> gone = new HashSet<>();
+            found.forEach((key, instance) -> instance.ifPresentOrElse(o -> changed.add(InstanceRow.of(o)),
+                    () -> gone.add(key)));
             Platform.runLater(() -> apply(changed, gone));
-        } catch (ReflexException e) {
+        } catch (ReflexException | IllegalStateException e) {
             batch.forEach(pending::putIfAbsent);
         }
+    }
+
+    /** The current version of each changed instance, empty for deleted ones; fetched concurrently. */
+    private static Map<String, Optional<ReflexObject>> fetch(ReflexClient client, Map<String, WatchAction> batch) {
+        Map<String, Future<Optional<ReflexObject>>> calls = new LinkedHashMap<>();
+        Semaphore slots = new Semaphore(PARALLEL_FETCHES);
+        try (ExecutorService fetchers = Executors.newVirtualThreadPerTaskExecutor()) {
+            batch.forEach((key, action) -> calls.put(key, fetchers.submit(() -> {
+                if (action == WatchAction.DELETE) {
+                    return Optional.<ReflexObject>empty();
+                }
+                slots.acquire();
+                try {
+                    return client.find(ObjectType.INSTANCE, key);
+                } finally {
+                    slots.release();
+                }
+            })));
+        }
+        Map<String, Optional<ReflexObject>> found = new LinkedHashMap<>();
+        calls.forEach((key, call) -> {
+            if (call.state() == Future.State.FAILED) {
+                throw call.exceptionNow() instanceof ReflexException failure ? failure
+                        : new IllegalStateException("Cannot fetch instance " + key, call.exceptionNow());
+            }
+            found.put(key, call.resultNow());
+        });
+        return found;
     }
 
     private void replaceAll(List<InstanceRow> all) {
@@ -133,13 +170,29 @@ public final class InstancesViewModel implements AutoCloseable {
         sample();
     }
 
-    private void apply(List<InstanceRow> changed, List<String> gone) {
+    /**
+     * Applies a full re-list as changes: rows that differ are replaced, so the table keeps its scroll position and
+     * selection, and the FX thread touches a few rows instead of rebuilding tens of thousands.
+     */
+    private void merge(List<InstanceRow> all) {
+        Set<String> listed = new HashSet<>();
+        all.forEach(row -> listed.add(String.valueOf(row.id())));
+        Set<String> gone = new HashSet<>();
+        rows.forEach(row -> {
+            if (!listed.contains(String.valueOf(row.id()))) {
+                gone.add(String.valueOf(row.id()));
+            }
+        });
+        apply(all, gone);
+    }
+
+    private void apply(List<InstanceRow> changed, Set<String> gone) {
         List<InstanceRow> added = new ArrayList<>();
         for (InstanceRow row : changed) {
             Integer index = indexById.get(row.id());
             if (index == null) {
                 added.add(row);
-            } else {
+            } else if (!rows.get(index).equals(row)) {
                 rows.set(index, row);
             }
         }
@@ -158,6 +211,7 @@ public final class InstancesViewModel implements AutoCloseable {
         for (int i = 0; i < rows.size(); i++) {
             indexById.put(rows.get(i).id(), i);
         }
+        rowCount = rows.size();
     }
 
     /**

@@ -10,7 +10,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -54,9 +53,9 @@ public final class ObjectListView {
 
         table.setId("object-table");
         table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
-        SortedList<ReflexObject> sorted = new SortedList<>(model.getShown());
-        sorted.comparatorProperty().bind(table.comparatorProperty());
-        table.setItems(sorted);
+        model.comparatorProperty().bind(table.comparatorProperty());
+        table.setSortPolicy(sortedInTheModel -> true);
+        table.setItems(model.getShown());
         table.setPlaceholder(new Label("Nothing here yet."));
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != null) {

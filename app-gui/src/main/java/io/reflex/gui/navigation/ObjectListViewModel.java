@@ -8,6 +8,7 @@ import io.reflex.gui.dialog.DialogService;
 import io.reflex.gui.objects.TypeSchema;
 import io.reflex.gui.task.TaskExecutor;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
 import javafx.beans.property.ObjectProperty;
@@ -19,6 +20,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
 
 /** The objects of one type as the browse table shows them, with its glob and expression filters. */
 public final class ObjectListViewModel {
@@ -27,7 +29,12 @@ public final class ObjectListViewModel {
     private final DialogService dialogs;
     private final ObjectProperty<ObjectType> type = new SimpleObjectProperty<>(ObjectType.SERVICE);
     private final ObservableList<ReflexObject> all = FXCollections.observableArrayList();
-    private final FilteredList<ReflexObject> shown = new FilteredList<>(all);
+    /**
+     * Sorted beneath the filter: a keystroke then only re-filters an already sorted list, instead of re-sorting
+     * every row that passes, which with ten thousand rows cost more than the filter itself.
+     */
+    private final SortedList<ReflexObject> sorted = new SortedList<>(all);
+    private final FilteredList<ReflexObject> shown = new FilteredList<>(sorted);
     private final StringProperty glob = new SimpleStringProperty("");
     private final StringProperty expression = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper filterProblem = new ReadOnlyStringWrapper("");
@@ -80,6 +87,11 @@ public final class ObjectListViewModel {
 
     public ObjectProperty<ObjectType> typeProperty() {
         return type;
+    }
+
+    /** The table binds its column sort here. */
+    public ObjectProperty<Comparator<? super ReflexObject>> comparatorProperty() {
+        return sorted.comparatorProperty();
     }
 
     public ObservableList<ReflexObject> getShown() {

@@ -5,21 +5,22 @@ import io.reflex.gui.objects.TypeSchema;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One entry of the sidebar: a type to browse, or one of the two special views. */
+/** One entry of the sidebar: a type to browse, or one of the special views. */
 public record SidebarItem(String label, ObjectType type, Kind kind) {
 
     /** Which view the entry shows. */
     public enum Kind {
         BROWSE,
         LIVE_INSTANCES,
-        TOPOLOGY
+        TOPOLOGY,
+        DISCOVERY
     }
 
     public static SidebarItem browse(ObjectType type) {
         return new SidebarItem(TypeSchema.plural(type), type, Kind.BROWSE);
     }
 
-    /** Every type in the engine's order, then the live instances and the pipeline tree. */
+    /** Every type in the engine's order, then the live instances, the pipeline tree and the discovery graph. */
     public static List<SidebarItem> all() {
         List<SidebarItem> items = new ArrayList<>();
         for (ObjectType type : ObjectType.values()) {
@@ -27,6 +28,7 @@ public record SidebarItem(String label, ObjectType type, Kind kind) {
         }
         items.add(new SidebarItem("live instances", ObjectType.INSTANCE, Kind.LIVE_INSTANCES));
         items.add(new SidebarItem("pipeline tree", ObjectType.PIPELINE, Kind.TOPOLOGY));
+        items.add(new SidebarItem("discovery graph", ObjectType.SERVICE, Kind.DISCOVERY));
         return items;
     }
 

@@ -7,7 +7,6 @@ import io.reflex.client.ReflexObject;
 import io.reflex.gui.connection.ConnectionService;
 import io.reflex.gui.dialog.DialogService;
 import io.reflex.gui.objects.Cells;
-import io.reflex.gui.task.TaskExecutor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +17,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 /** Pipelines, their services and those services' instances, as one tree built from three lists. */
 public final class TopologyViewModel {
     private final ConnectionService connection;
-    private final TaskExecutor executor;
     private final DialogService dialogs;
     private final ReadOnlyObjectWrapper<Branch> tree = new ReadOnlyObjectWrapper<>(new Branch(null, "engine", List.of()));
 
@@ -30,21 +28,13 @@ public final class TopologyViewModel {
         }
     }
 
-    public TopologyViewModel(ConnectionService connection, TaskExecutor executor, DialogService dialogs) {
+    public TopologyViewModel(ConnectionService connection, DialogService dialogs) {
         this.connection = connection;
-        this.executor = executor;
         this.dialogs = dialogs;
     }
 
     public void refresh() {
-        ReflexClient client = connection.getClient();
-        if (client == null) {
-            return;
-        }
-        executor.run(() -> build(client), tree::set, failure -> {
-            connection.reportFailure(failure);
-            dialogs.showFailure("Cannot read the pipelines", failure);
-        });
+        connection.read(TopologyViewModel::build, tree::set, dialogs, "Cannot read the pipelines");
     }
 
     private static Branch build(ReflexClient client) {

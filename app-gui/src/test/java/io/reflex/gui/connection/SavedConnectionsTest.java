@@ -15,8 +15,8 @@ class SavedConnectionsTest {
     @Test
     void apikeysAreStoredEncryptedInPrivateFilesAndReadBack() throws Exception {
         SavedConnections saved = new SavedConnections(dir);
-        saved.save("staging", "http://staging:8080/api/v1", "ops.c2VjcmV0LXZhbHVl");
-        saved.save("staging", "http://staging2:8080/api/v1", "ops.bmV3ZXItc2VjcmV0");
+        saved.save("staging", "http://staging:8080/api/v1", "ops.c2VjcmV0LXZhbHVl", ProxySettings.NONE);
+        saved.save("staging", "http://staging2:8080/api/v1", "ops.bmV3ZXItc2VjcmV0", ProxySettings.NONE);
 
         assertThat(new SavedConnections(dir).list())
                 .containsExactly(new SavedConnections.Saved("staging", "http://staging2:8080/api/v1"));
