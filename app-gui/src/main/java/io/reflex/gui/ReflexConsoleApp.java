@@ -17,6 +17,7 @@ public final class ReflexConsoleApp extends Application {
         console = new Console(new VirtualThreadTaskExecutor(), Clock.systemUTC(),
                 new SavedConnections(SavedConnections.defaultDirectory(System.getenv())), local);
         console.show(stage, 1280, 800);
+        console.model().setRunDemoServices(true);
         console.model().connect(local);
     }
 

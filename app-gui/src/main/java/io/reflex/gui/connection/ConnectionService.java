@@ -180,6 +180,11 @@ public final class ConnectionService implements AutoCloseable {
         return client.get();
     }
 
+    /** The apikey of the current connection, for launchers the console starts; empty when unknown. */
+    public java.util.Optional<String> apikey() {
+        return target == null ? java.util.Optional.empty() : target.apikey();
+    }
+
     public ReadOnlyStringProperty labelProperty() {
         return label.getReadOnlyProperty();
     }

@@ -15,6 +15,14 @@ public interface ConnectionTarget {
      */
     Opened open() throws Exception;
 
+    /**
+     * The apikey launchers started by the console sign in with (a local run); empty when the target does not know
+     * it. Only valid after {@link #open()}.
+     */
+    default java.util.Optional<String> apikey() {
+        return java.util.Optional.empty();
+    }
+
     /** Releases what {@link #open()} started; the local engine stops here. */
     default void close() {}
 

@@ -15,6 +15,7 @@ import java.util.Map;
 public final class LocalEngineTarget implements ConnectionTarget {
     private final Path dataDir;
     private Engine engine;
+    private String apikey;
 
     public LocalEngineTarget(Path dataDir) {
         this.dataDir = dataDir;
@@ -39,7 +40,7 @@ public final class LocalEngineTarget implements ConnectionTarget {
         if (engine == null) {
             engine = Engine.start(EngineSettings.embedded(dataDir).listen("127.0.0.1", 0).build());
         }
-        String apikey = engine.createdMasterKey().orElseGet(this::storedMasterKey);
+        apikey = engine.createdMasterKey().orElseGet(this::storedMasterKey);
         return new Opened(Clients.create(engine.url(), apikey), engine.createdMasterKey().isPresent());
     }
 
@@ -50,6 +51,11 @@ public final class LocalEngineTarget implements ConnectionTarget {
         } catch (IOException e) {
             throw new IllegalStateException("The local engine's master key is missing from " + file, e);
         }
+    }
+
+    @Override
+    public synchronized java.util.Optional<String> apikey() {
+        return java.util.Optional.ofNullable(apikey);
     }
 
     @Override

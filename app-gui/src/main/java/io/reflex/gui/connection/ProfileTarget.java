@@ -21,6 +21,11 @@ public final class ProfileTarget implements ConnectionTarget {
     }
 
     @Override
+    public java.util.Optional<String> apikey() {
+        return java.util.Optional.of(apikey);
+    }
+
+    @Override
     public Opened open() {
         ReflexClient client = Clients.create(url, apikey);
         client.find(ObjectType.APIKEY, client.apikeyName());

@@ -65,8 +65,9 @@ public final class InstancesView {
                 column("Address", InstanceRow::address, 150),
                 column("Status", InstanceRow::status, 60),
                 column("State", InstanceRow::state, 90),
-                column("Color", InstanceRow::color, 60),
-                column("Version", InstanceRow::version, 80),
+                column("Color", InstanceRow::color, 50),
+                column("Version", InstanceRow::version, 70),
+                column("Redeploy", row -> row.redeploy().toString(), 110),
                 column("Uptime", row -> row.uptime(model.now()), 80),
                 column("Last heartbeat", row -> row.heartbeat().map(this::ago).orElse(""), 170)));
         table.setRowFactory(view -> new TableRow<>() {
@@ -83,6 +84,7 @@ public final class InstancesView {
                 }
             }
         });
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> model.selectedProperty().set(now));
         table.setPlaceholder(new Label("No instances yet. Launchers register them with an instance ping."));
         return table;
     }

@@ -5,14 +5,15 @@ import io.reflex.gui.objects.TypeSchema;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One entry of the sidebar: a type to browse, or one of the two special views. */
+/** One entry of the sidebar: a type to browse, or one of the special views. */
 public record SidebarItem(String label, ObjectType type, Kind kind) {
 
     /** Which view the entry shows. */
     public enum Kind {
         BROWSE,
         LIVE_INSTANCES,
-        TOPOLOGY
+        TOPOLOGY,
+        LOCAL_RUNS
     }
 
     public static SidebarItem browse(ObjectType type) {
@@ -25,9 +26,20 @@ public record SidebarItem(String label, ObjectType type, Kind kind) {
         for (ObjectType type : ObjectType.values()) {
             items.add(browse(type));
         }
-        items.add(new SidebarItem("live instances", ObjectType.INSTANCE, Kind.LIVE_INSTANCES));
+        items.add(liveInstances());
         items.add(new SidebarItem("pipeline tree", ObjectType.PIPELINE, Kind.TOPOLOGY));
+        items.add(localRuns());
         return items;
+    }
+
+    /** Services run on this machine by the embedded launcher, and launch's preview. */
+    public static SidebarItem localRuns() {
+        return new SidebarItem("local runs", ObjectType.SERVICE, Kind.LOCAL_RUNS);
+    }
+
+    /** The live instance table, where redeploys show their progress. */
+    public static SidebarItem liveInstances() {
+        return new SidebarItem("live instances", ObjectType.INSTANCE, Kind.LIVE_INSTANCES);
     }
 
     @Override
