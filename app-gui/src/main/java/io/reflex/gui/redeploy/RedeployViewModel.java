@@ -1,5 +1,6 @@
 package io.reflex.gui.redeploy;
 
+import io.reflex.client.ListQuery;
 import io.reflex.client.ObjectType;
 import io.reflex.client.ReflexClient;
 import io.reflex.client.ReflexObject;
@@ -91,7 +92,7 @@ public final class RedeployViewModel {
                 return;
             }
             RedeployRequest request = request(targets.size());
-            if (!dialogs.confirm(describe(service, targets, request) + "\n\nThe request is written to the service "
+            if (!dialogs.confirm(describe(service, targets, request, "the current config") + "\n\nThe request is written to the service "
                     + "as redeploy " + request.id() + ".", "Redeploy")) {
                 return;
             }
@@ -116,11 +117,12 @@ public final class RedeployViewModel {
             RedeployRequest request = request(Math.max(1, targets.size()));
             HistoryViewModel.Version previous = plan.previous().get();
             String shared = plan.sharedWith().isEmpty() ? ""
-                    : " It is also the config of " + String.join(", ", plan.sharedWith()) + ", which are not redeployed.";
+                    : " Other services with this config (" + String.join(", ", plan.sharedWith())
+                    + ") get it too but are not redeployed.";
             if (!dialogs.confirm("Roll back " + service + ": config " + plan.config() + " is restored to its version of "
                     + previous + " (the current version is archived first, so this can be undone)." + shared + "\n\n"
                     + (targets.isEmpty() ? "No instance of " + service + " runs, so nothing is restarted."
-                    : describe(service, targets, request)), "Roll back")) {
+                    : describe(service, targets, request, "the restored config")), "Roll back")) {
                 return;
             }
             executor.run(() -> {
@@ -143,10 +145,12 @@ public final class RedeployViewModel {
             List<InstanceRow> instances) {}
 
     private RollbackPlan rollbackPlan(ReflexClient client, String service) {
-        String config = client.get(ObjectType.SERVICE, service).text("config").orElseThrow(() ->
+        String reference = client.get(ObjectType.SERVICE, service).text("config").orElseThrow(() ->
                 new IllegalStateException("Service " + service + " names no config, so there is nothing to roll back."));
-        List<String> sharedWith = client.list(ObjectType.SERVICE).stream()
-                .filter(other -> !other.name().equals(service) && other.text("config").filter(config::equals).isPresent())
+        String config = client.get(ObjectType.CONFIG, reference).name();
+        List<String> sharedWith = client.list(ListQuery.of(ObjectType.SERVICE).cols("name", "config")).stream()
+                .filter(other -> !other.name().equals(service) && other.text("config")
+                        .filter(ref -> ref.equals(reference) || ref.equals(config)).isPresent())
                 .map(ReflexObject::name).sorted().toList();
         return new RollbackPlan(config, Archive.versions(client, ObjectType.CONFIG, config).stream().findFirst(),
                 sharedWith, instancesOf(client, service));
@@ -205,10 +209,11 @@ public final class RedeployViewModel {
         return RedeployRequest.create(clock.instant(), Optional.of(build.get()), batchSize, ready);
     }
 
-    private static String describe(String service, List<InstanceRow> targets, RedeployRequest request) {
+    private static String describe(String service, List<InstanceRow> targets, RedeployRequest request,
+            String config) {
         return "Redeploy " + service + ": " + count(targets.size(), "instance") + " ("
                 + String.join(", ", targets.stream().map(InstanceRow::name).toList()) + ") each start a new color with "
-                + "the current config, take new requests once it is ready and drain the old color. "
+                + config + ", take new requests once it is ready and drain the old color. "
                 + request.batch() + " at a time, at least " + request.minReady() + " other"
                 + (request.minReady() == 1 ? "" : "s") + " kept ready, target "
                 + request.build().map(b -> "build " + b).orElse("unchanged (no build given)") + ".";
