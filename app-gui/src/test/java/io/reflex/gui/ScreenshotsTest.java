@@ -12,7 +12,15 @@ import java.nio.file.Path;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
+import io.reflex.gui.instances.InstanceRow;
+import io.reflex.gui.localrun.LocalRun;
+import io.reflex.gui.localrun.LocalRunsViewModel;
+import io.reflex.gui.redeploy.RedeployViewModel;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.TableView;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Saves PNGs of the main views in both themes to the directory in {@code reflex.screenshots}. Run it with
@@ -44,9 +52,14 @@ class ScreenshotsTest extends ConsoleRobotTest {
     }
 
     @Test
+    @Timeout(value = 600, unit = TimeUnit.SECONDS)
     void savesTheMainViewsInLightAndDark() throws Exception {
         assumeTrue(!DIR.isEmpty(), "set reflex.screenshots (mvn -Pscreenshots) to take screenshots");
         Path dir = Files.createDirectories(Path.of(DIR));
+        int proxyPort = LocalRunsViewModel.freePort();
+        interact(() -> console.model().getLocalRuns().runWithProxy("demo-web-tst", proxyPort));
+        LocalRun run = console.model().getLocalRuns().selectedProperty().get();
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> run.lifecycleProperty().get().equals("ready"));
         for (boolean dark : new boolean[] {false, true}) {
             interact(() -> console.model().darkProperty().set(dark));
             String suffix = dark ? "-dark" : "";
@@ -66,9 +79,27 @@ class ScreenshotsTest extends ConsoleRobotTest {
             clickOn("live instances");
             sleep(3, java.util.concurrent.TimeUnit.SECONDS);
             save(dir, "instances" + suffix);
+            redeploy(run, dark ? "1.4.4" : "1.4.3");
+            save(dir, "instances-redeploy" + suffix);
+            RedeployViewModel.Outcome before = console.model().getRedeploy().outcomeProperty().get();
+            WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS,
+                    () -> console.model().getRedeploy().outcomeProperty().get() != before);
+            clickOn("local runs");
+            save(dir, "local-run" + suffix);
             clickOn("services");
         }
         assertThat(dir.resolve("instances-dark.png")).exists();
+    }
+
+    /** Asks for a redeploy of the demo web app and returns while its instance is deploying the next color. */
+    private void redeploy(LocalRun run, String build) throws Exception {
+        TableView<InstanceRow> table = lookup("#instances-table").queryTableView();
+        interact(() -> table.getSelectionModel().select(table.getItems().stream()
+                .filter(r -> r.name().equals(run.instanceName())).findFirst().orElseThrow()));
+        fill("#redeploy-build", build);
+        clickOn("#redeploy-service-button");
+        clickOn("#confirm-button");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> text("#redeploy-progress").contains("deploying"));
     }
 
     private void save(Path dir, String name) throws Exception {
