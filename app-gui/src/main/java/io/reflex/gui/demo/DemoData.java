@@ -38,7 +38,7 @@ public final class DemoData {
                  "launch": {"exec": ["${REFLEX_CONSOLE_JAVA}", "-cp", "${REFLEX_CONSOLE_CLASSPATH}", "%s"],
                             "rundir": "${REFLEX_CONSOLE_RUNS}", "cfgdir": "${REFLEX_CONSOLE_RUNS}/${APP_SERVICE}",
                             "heartbeat": "2s", "cleanExit": [143],
-                            "proxy": {"health": {"path": "/health", "status": 200}, "ready-timeout": "60s",
+                            "proxy": {"health": "/health", "expect": 200, "ready-timeout": "60s",
                                       "drain": "5s"}}}""".formatted(DemoWebApp.class.getName()));
         for (String lane : List.of("tst", "prd")) {
             create(client, ObjectType.CONFIG, """
