@@ -20,18 +20,21 @@ import java.util.Optional;
  * @param target       {@code NAME[:ACTION]} when given; for {@code action}, its sub-command or the action name
  * @param appArguments appended to the app's argv (or the action's)
  * @param exportMeta   {@code action}: give actions {@code REFLEX_URL} and {@code REFLEX_APIKEY} (7.2)
- * @param actionConfig {@code action --config X}: what {@code "config": "stdin"} actions read, as a JSON string
+ * @param actionConfig {@code action --config X}: what {@code "config": "stdin"} actions read, as a JSON string;
+ *                     for {@code redeploy}, the top config to flatten
+ * @param redeploy     the redeploy proxy's options and {@code launch redeploy}'s
  */
 public record Arguments(String command, Optional<String> target, List<String> appArguments, Mode mode,
                         Duration grace, Duration splay, Duration waitForEngine, boolean restartOnFailure, boolean watch,
                         String reloadSignal, boolean noexport, boolean commit, boolean notime, String logfmt,
                         boolean debug, Optional<Path> secretsDir, boolean version, boolean help, boolean exportMeta,
-                        Optional<String> actionConfig) {
+                        Optional<String> actionConfig, RedeployOptions redeploy) {
 
     /** How the app runs after preparation. */
     public enum Mode { EXEC, SUPERVISE }
 
-    private static final List<String> COMMANDS = List.of("service", "app", "env", "config", "cfg", "action", "act");
+    private static final List<String> COMMANDS = List.of("service", "app", "env", "config", "cfg", "action", "act",
+            "redeploy");
 
     public static Arguments parse(String... argv) {
         Builder b = new Builder();
@@ -64,6 +67,14 @@ public record Arguments(String command, Optional<String> target, List<String> ap
                     }
                     b.option(name, value);
                 }
+                case "--proxy" -> {
+                    boolean valued = inline || i + 1 < argv.length && RedeployOptions.isAddress(argv[i + 1]);
+                    b.redeploy = b.redeploy.with(name, inline ? arg.substring(arg.indexOf('=') + 1)
+                            : valued ? argv[++i] : "");
+                }
+                case "--health", "--expect", "--warmup", "--ready-timeout", "--drain", "--control", "--instance",
+                     "--build" -> b.redeploy = b.redeploy.with(name, inline ? arg.substring(arg.indexOf('=') + 1)
+                        : value(argv, ++i, name));
                 default -> rest.add(arg);
             }
         }
@@ -76,21 +87,34 @@ public record Arguments(String command, Optional<String> target, List<String> ap
         List<String> app = new ArrayList<>(rest);
         app.addAll(b.app);
         if (b.command.isEmpty() && !b.version && !b.help) {
-            throw usage("Missing command: service, env, config or action (see --help)");
+            throw usage("Missing command: service, env, config, action or redeploy (see --help)");
+        }
+        if (b.redeploy.proxy().isPresent()) {
+            if (b.modeGiven && b.mode == Mode.EXEC) {
+                throw usage("--proxy needs --mode supervise: the launcher runs the app's colors behind it");
+            }
+            b.mode = Mode.SUPERVISE;
         }
         if (b.mode != Mode.SUPERVISE && (b.watch || b.restart)) {
             throw usage("--watch and --restart need --mode supervise: in exec mode no launcher stays to act");
         }
         return new Arguments(b.command, b.target, app, b.mode, b.grace, b.splay, b.wait, b.restart, b.watch,
                 b.reloadSignal, b.noexport, b.commit, b.notime, b.logfmt, b.debug, b.secretsDir, b.version, b.help,
-                b.exportMeta, b.actionConfig);
+                b.exportMeta, b.actionConfig, b.redeploy);
+    }
+
+    private static String value(String[] argv, int index, String option) {
+        if (index >= argv.length) {
+            throw usage(option + " needs a value");
+        }
+        return argv[index];
     }
 
     /** Accepts any unambiguous prefix, as the original's option matcher did ({@code launch serv}). */
     private static String command(String word) {
         List<String> matches = COMMANDS.stream().filter(c -> c.startsWith(word)).toList();
         if (matches.isEmpty()) {
-            throw usage("Unknown command: " + word + " (expected service, app, env, config, cfg or action)");
+            throw usage("Unknown command: " + word + " (expected service, app, env, config, cfg, action or redeploy)");
         }
         String match = matches.contains(word) ? word : matches.getFirst();
         return switch (match) {
@@ -116,7 +140,7 @@ public record Arguments(String command, Optional<String> target, List<String> ap
         }
     }
 
-    private static LaunchException usage(String message) {
+    static LaunchException usage(String message) {
         return new LaunchException(ExitReason.USAGE, message);
     }
 
@@ -141,14 +165,19 @@ public record Arguments(String command, Optional<String> target, List<String> ap
         private boolean help;
         private boolean exportMeta;
         private Optional<String> actionConfig = Optional.empty();
+        private RedeployOptions redeploy = RedeployOptions.NONE;
+        private boolean modeGiven;
 
         private void option(String name, String value) {
             switch (name) {
-                case "--mode" -> mode = switch (value) {
-                    case "exec" -> Mode.EXEC;
-                    case "supervise" -> Mode.SUPERVISE;
-                    default -> throw usage("--mode must be exec or supervise, not " + value);
-                };
+                case "--mode" -> {
+                    modeGiven = true;
+                    mode = switch (value) {
+                        case "exec" -> Mode.EXEC;
+                        case "supervise" -> Mode.SUPERVISE;
+                        default -> throw usage("--mode must be exec or supervise, not " + value);
+                    };
+                }
                 case "--grace" -> grace = duration(name, value);
                 case "--splay" -> splay = duration(name, value);
                 case "--wait" -> wait = duration(name, value);

@@ -48,6 +48,7 @@ public final class LaunchMain {
                 case "env" -> InspectCommands.env(context);
                 case "config" -> InspectCommands.config(context);
                 case "action" -> ActionCommand.run(context);
+                case "redeploy" -> RedeployCommand.run(context);
                 default -> ServiceCommand.run(context);
             };
         } catch (LaunchException e) {

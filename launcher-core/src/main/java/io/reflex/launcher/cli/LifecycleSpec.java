@@ -11,6 +11,7 @@ import io.reflex.launcher.nativeos.ChildProcesses;
 import io.reflex.launcher.nativeos.SpawnRequest;
 import io.reflex.launcher.plan.PipelineLaunch;
 import io.reflex.launcher.process.ExecutableResolver;
+import io.reflex.launcher.redeploy.ColorPlan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -18,7 +19,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -71,10 +74,19 @@ final class LifecycleSpec {
     }
 
     ProcessComponent app(ChildProcesses processes, LaunchLog log) {
-        SpawnRequest request = new SpawnRequest(app.executable(), app.argv(), app.environment(), app.rundir(),
-                app.stdin());
-        return new ProcessComponent("app", request, processes, hook(launch.field("stop")),
+        return new ProcessComponent("app", appRequest(app.environment()), processes, hook(launch.field("stop")),
                 readiness(launch.field("ready"), processes), settings(arguments.restartOnFailure()), log);
+    }
+
+    /** The app as one color behind the redeploy proxy; {@code build}, when given, reaches it as APP_BUILD. */
+    ColorPlan color(Optional<String> build) {
+        Map<String, String> environment = new LinkedHashMap<>(app.environment());
+        build.ifPresent(version -> environment.put("APP_BUILD", version));
+        return new ColorPlan(appRequest(environment), hook(launch.field("stop")), build.orElse(""));
+    }
+
+    private SpawnRequest appRequest(Map<String, String> environment) {
+        return new SpawnRequest(app.executable(), app.argv(), environment, app.rundir(), app.stdin());
     }
 
     ProcessComponent sidecar(JsonNode sidecar, ChildProcesses processes, LaunchLog log) {

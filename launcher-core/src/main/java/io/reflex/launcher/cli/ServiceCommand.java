@@ -49,8 +49,10 @@ final class ServiceCommand {
         if (context.log().debugEnabled()) {
             app.environment().forEach((name, value) -> context.log().debug("Launch env " + name + "=" + value));
         }
-        InstanceRegistration registration = new InstanceRegistration(client, prepared.serviceName(),
-                HostIdentity.current(), LaunchMain.version(), context.clock(), context.log());
+        HostIdentity host = HostIdentity.current();
+        InstanceRegistration registration = new InstanceRegistration(client, prepared.serviceName(), host,
+                context.arguments().redeploy().instance().orElse(host.instanceName(prepared.serviceName())),
+                LaunchMain.version(), context.clock(), context.log());
         if (context.arguments().mode() == Arguments.Mode.SUPERVISE) {
             return SupervisedLaunch.run(context, client, prepared, app, registration);
         }

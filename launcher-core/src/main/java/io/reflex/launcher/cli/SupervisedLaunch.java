@@ -11,6 +11,7 @@ import io.reflex.launcher.files.ConfigFileWriter;
 import io.reflex.launcher.instance.Heartbeat;
 import io.reflex.launcher.instance.InstanceRegistration;
 import io.reflex.launcher.instance.LifecycleState;
+import io.reflex.launcher.lifecycle.Component;
 import io.reflex.launcher.lifecycle.Controller;
 import io.reflex.launcher.lifecycle.HeartbeatComponent;
 import io.reflex.launcher.lifecycle.Pause;
@@ -19,6 +20,7 @@ import io.reflex.launcher.nativeos.ChildProcesses;
 import io.reflex.launcher.plan.PreparedService;
 import io.reflex.launcher.plan.ServicePreparer;
 import io.reflex.launcher.process.SignalForwarder;
+import io.reflex.launcher.redeploy.RedeploySettings;
 import io.reflex.launcher.watch.ConfigWatcher;
 
 import java.nio.charset.StandardCharsets;
@@ -26,6 +28,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntConsumer;
 
 /**
  * {@code --mode supervise}: the launcher stays as the app's parent, tini style. One straight sequence: become a
@@ -44,15 +47,28 @@ final class SupervisedLaunch {
                    ServiceCommand.AppLaunch app, InstanceRegistration registration) {
         Arguments arguments = context.arguments();
         LifecycleSpec spec = new LifecycleSpec(prepared.launch(), app, arguments, context.clock(), Pause.REAL);
-        Heartbeat heartbeat = Heartbeat.start(registration, spec.port(), spec.heartbeatInterval());
+        Optional<RedeploySettings> proxy = ProxySpec.of(prepared.launch(), arguments);
+        int publicPort = proxy.map(settings -> settings.listen().getPort()).orElse(spec.port());
+        Heartbeat heartbeat = Heartbeat.start(registration, publicPort, spec.heartbeatInterval());
         try (ChildProcesses processes = ChildProcesses.start(pid -> context.log().debug("Reaped orphan pid " + pid))) {
             runInitActions(context, prepared, app, processes, spec);
             Controller controller = new Controller(context.log(), Pause.REAL);
             List<ProcessComponent> sidecars = spec.sidecars().stream()
                     .map(sidecar -> spec.sidecar(sidecar, processes, context.log())).toList();
-            ProcessComponent appComponent = spec.app(processes, context.log());
+            Optional<ColorsLaunch> colors = proxy.map(settings -> ColorsLaunch.create(context, client, prepared, spec,
+                    settings, processes, heartbeat));
+            Component appComponent;
+            IntConsumer appSignal;
+            if (colors.isPresent()) {
+                appComponent = colors.get().redeployer();
+                appSignal = colors.get().redeployer()::signal;
+            } else {
+                ProcessComponent single = spec.app(processes, context.log());
+                appComponent = single;
+                appSignal = single::signal;
+            }
             SignalForwarder.install(signal -> {
-                appComponent.signal(signal);
+                appSignal.accept(signal);
                 if (SignalForwarder.STOPPING.contains(name(signal))) {
                     heartbeat.update(LifecycleState.DRAINING);
                     controller.requestStop(Optional.empty());
@@ -63,11 +79,14 @@ final class SupervisedLaunch {
                 launched = launched && controller.launch(sidecar, false);
             }
             launched = launched && controller.launch(appComponent, true);
-            if (launched) {
+            boolean ready = launched;
+            if (ready) {
                 heartbeat.update(LifecycleState.READY);
             }
-            try (AutoCloseable watcher = arguments.watch() && launched
-                    ? watch(context, client, prepared, appComponent) : () -> { }) {
+            try (AutoCloseable watcher = arguments.watch() && ready
+                    ? watch(context, client, prepared, appSignal) : () -> { };
+                 AutoCloseable triggers = colors.filter(c -> ready).map(c -> c.triggers(registration))
+                         .orElse(() -> { })) {
                 int code = controller.await();
                 return remap(code, spec);
             } catch (LaunchException e) {
@@ -82,7 +101,7 @@ final class SupervisedLaunch {
         }
     }
 
-    private static void runInitActions(LaunchContext context, PreparedService prepared, ServiceCommand.AppLaunch app,
+    static void runInitActions(LaunchContext context, PreparedService prepared, ServiceCommand.AppLaunch app,
                                        ChildProcesses processes, LifecycleSpec spec) {
         if (spec.initActions().isEmpty()) {
             return;
@@ -97,7 +116,7 @@ final class SupervisedLaunch {
     }
 
     private static AutoCloseable watch(LaunchContext context, ReflexClient client, PreparedService prepared,
-                                       ProcessComponent appComponent) {
+                                       IntConsumer appSignal) {
         ServicePreparer preparer = context.preparer(client);
         String reload = context.arguments().reloadSignal();
         return ConfigWatcher.start(client, prepared.plan(),
@@ -107,8 +126,8 @@ final class SupervisedLaunch {
                     ConfigFileWriter.writeAll(next.files());
                     context.log().info("Config changed: rewrote " + next.files().size() + " file(s)");
                     if (!reload.equals("NONE")) {
-                        appComponent.signal(SignalForwarder.number(reload));
-                        context.log().info("Sent SIG" + reload + " to " + appComponent.name());
+                        appSignal.accept(SignalForwarder.number(reload));
+                        context.log().info("Sent SIG" + reload + " to the app");
                     }
                 }, DEBOUNCE, context.log());
     }

@@ -2,6 +2,7 @@ package io.reflex.launcher.instance;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -14,17 +15,21 @@ public final class Heartbeat implements AutoCloseable {
 
     private final InstanceRegistration registration;
     private final int port;
+    private final Duration ttl;
     private final AtomicReference<LifecycleState> state = new AtomicReference<>(LifecycleState.STARTING);
+    private final AtomicReference<ColorDetails> colors = new AtomicReference<>(ColorDetails.NONE);
     private final ScheduledExecutorService timer;
 
-    private Heartbeat(InstanceRegistration registration, int port) {
+    private Heartbeat(InstanceRegistration registration, int port, Duration ttl) {
         this.registration = registration;
         this.port = port;
+        this.ttl = ttl;
         this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("launch-heartbeat").factory());
     }
 
+    /** The ttl sent is three intervals, so one late or lost beat does not make the instance stale. */
     public static Heartbeat start(InstanceRegistration registration, int port, Duration interval) {
-        Heartbeat heartbeat = new Heartbeat(registration, port);
+        Heartbeat heartbeat = new Heartbeat(registration, port, interval.multipliedBy(3));
         heartbeat.timer.scheduleWithFixedDelay(heartbeat::beat, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
         return heartbeat;
     }
@@ -32,6 +37,17 @@ public final class Heartbeat implements AutoCloseable {
     public void update(LifecycleState next) {
         if (state.getAndSet(next) != next) {
             timer.execute(this::beat);
+        }
+    }
+
+    /** Replaces what the instance says about its colors and sends it at once, each
+     * change in its own ping: the console shows every step, even ones that follow each other closely. */
+    public void colors(ColorDetails next) {
+        colors.set(next);
+        try {
+            timer.execute(() -> registration.ping(state.get(), port, ttl, next));
+        } catch (RejectedExecutionException closed) {
+            // after close: the final ping already went out
         }
     }
 
@@ -50,10 +66,10 @@ public final class Heartbeat implements AutoCloseable {
             timer.shutdownNow();
             Thread.currentThread().interrupt();
         }
-        registration.ping(state.get(), port);
+        beat();
     }
 
     private void beat() {
-        registration.ping(state.get(), port);
+        registration.ping(state.get(), port, ttl, colors.get());
     }
 }

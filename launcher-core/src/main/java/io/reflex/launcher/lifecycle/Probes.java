@@ -11,6 +11,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.IntPredicate;
 
 /**
  * The three readiness questions a pipeline can ask: an HTTP path answers 2xx, a TCP port accepts, a command exits
@@ -22,13 +23,21 @@ public final class Probes {
     }
 
     public static Probe http(String url) {
+        return http(url, status -> status >= 200 && status < 300);
+    }
+
+    /** The redeploy proxy's health check: one exact status, as {@code proxy.expect} says. */
+    public static Probe http(String url, int expectedStatus) {
+        return http(url, status -> status == expectedStatus);
+    }
+
+    private static Probe http(String url, IntPredicate ready) {
         return timeout -> {
             HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
             connection.setConnectTimeout((int) timeout.toMillis());
             connection.setReadTimeout((int) timeout.toMillis());
             try {
-                int status = connection.getResponseCode();
-                return status >= 200 && status < 300;
+                return ready.test(connection.getResponseCode());
             } finally {
                 connection.disconnect();
             }

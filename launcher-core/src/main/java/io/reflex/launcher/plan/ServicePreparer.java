@@ -42,6 +42,12 @@ public final class ServicePreparer {
      */
     public PreparedService prepare(LaunchTarget target, Map<String, String> environment,
                                    Supplier<LocalDirs> localDirs, boolean commit) {
+        return prepare(target, environment, localDirs, commit, Optional.empty());
+    }
+
+    /** @param config a top config to flatten instead of the service's own (a redeploy's {@code target.config}) */
+    public PreparedService prepare(LaunchTarget target, Map<String, String> environment,
+                                   Supplier<LocalDirs> localDirs, boolean commit, Optional<String> config) {
         ReflexObject service = calls.call(() -> client.find(ObjectType.SERVICE, target.service()))
                 .orElseThrow(() -> new LaunchException(ExitReason.UNKNOWN_SERVICE,
                         "Cannot find service: " + target.service()));
@@ -63,7 +69,7 @@ public final class ServicePreparer {
         env.put("APP_RUN_BASE", rundir);
         env.put("APP_CFG_BASE", cfgdir);
 
-        String configRef = ServiceView.of(service).config().orElseThrow(() ->
+        String configRef = config.or(() -> ServiceView.of(service).config()).orElseThrow(() ->
                 new LaunchException(ExitReason.BAD_CONFIG, "Service " + service.name() + " has no config"));
         ConfigFlattener.Builder flattener = ConfigFlattener.builder(new EngineConfigSource(client))
                 .environment(env).cfgdir(cfgdir);

@@ -16,7 +16,7 @@ import java.util.Set;
  * <ol>
  *   <li>start from the launcher's environment;</li>
  *   <li>deny {@code REFLEX_APIKEY} always: it can read the app's secrets and every other service's (reference 9,
- *       item 10 is the leak this closes);</li>
+ *       item 10 is the leak this closes); likewise {@code REFLEX_CONTROL_TOKEN}, which can redeploy the app;</li>
  *   <li>deny inherited variables named like a sensitive parameter, so a secret set for the launcher does not leak
  *       by name;</li>
  *   <li>add every variable the config's {@code setenv} exports: the config asked for those explicitly, secrets
@@ -26,6 +26,7 @@ import java.util.Set;
 public final class ChildEnvironment {
 
     public static final String APIKEY = "REFLEX_APIKEY";
+    public static final String CONTROL_TOKEN = "REFLEX_CONTROL_TOKEN";
 
     private ChildEnvironment() {
     }
@@ -33,6 +34,7 @@ public final class ChildEnvironment {
     public static Map<String, String> build(Map<String, String> inherited, LaunchPlan plan) {
         Set<String> denied = new HashSet<>();
         denied.add(APIKEY);
+        denied.add(CONTROL_TOKEN);
         JsonNode parameters = plan.conf().path("sensitive").path("parameters");
         parameters.fieldNames().forEachRemaining(denied::add);
 

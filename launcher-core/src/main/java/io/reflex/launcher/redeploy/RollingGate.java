@@ -1,0 +1,116 @@
+package io.reflex.launcher.redeploy;
+
+import io.reflex.client.ObjectType;
+import io.reflex.client.ReflexClient;
+import io.reflex.client.ReflexException;
+import io.reflex.client.ReflexObject;
+import io.reflex.launcher.log.LaunchLog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Rolling order across the instances of one service (docs/redeploy.md): instances sort by name and go in batches
+ * of {@code batch}; one starts when every instance of the earlier batches has finished the request (done, failed
+ * or stale) and at least {@code min-ready} others are ready and not redeploying. {@code min-ready} counts only
+ * instances outside the caller's own batch, so a service with fewer instances than that never waits forever.
+ */
+final class RollingGate {
+
+    static final Duration POLL = Duration.ofMillis(250);
+    private static final Set<String> FINISHED = Set.of("done", "failed");
+
+    private final ReflexClient client;
+    private final String service;
+    private final String self;
+    private final LaunchLog log;
+
+    RollingGate(ReflexClient client, String service, String self, LaunchLog log) {
+        this.client = client;
+        this.service = service;
+        this.self = self;
+        this.log = log;
+    }
+
+    /** Waits until it is this instance's turn for request {@code id}; false when interrupted first. */
+    boolean awaitTurn(String id, int batch, int minReady) {
+        boolean told = false;
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                if (myTurn(instances(), id, Math.max(1, batch), Math.max(0, minReady))) {
+                    return true;
+                }
+                if (!told) {
+                    log.info("Redeploy " + id + ": waiting for the instances before this one (batch " + batch
+                            + ", min-ready " + minReady + ")");
+                    told = true;
+                }
+            } catch (ReflexException e) {
+                log.info("Redeploy " + id + ": cannot read the service's instances, retrying: " + e.getMessage());
+            }
+            try {
+                Thread.sleep(POLL);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return false;
+    }
+
+    private List<JsonNode> instances() {
+        return client.list(ObjectType.INSTANCE).stream().map(ReflexObject::json)
+                .filter(json -> service.equals(json.path("service").asText()))
+                .filter(json -> !"failed".equals(json.path("status").asText()))
+                .sorted(Comparator.comparing(json -> json.path("name").asText())).map(JsonNode.class::cast).toList();
+    }
+
+    private boolean myTurn(List<JsonNode> instances, String id, int batch, int minReady) {
+        int me = indexOf(instances);
+        if (me < 0) {
+            return true;
+        }
+        int myBatch = me / batch;
+        int othersOutside = 0;
+        int ready = 0;
+        for (int i = 0; i < instances.size(); i++) {
+            JsonNode instance = instances.get(i);
+            if (i / batch < myBatch && !finished(instance, id)) {
+                return false;
+            }
+            if (i / batch != myBatch) {
+                othersOutside++;
+                if (ready(instance, id)) {
+                    ready++;
+                }
+            }
+        }
+        return ready >= Math.min(minReady, othersOutside);
+    }
+
+    private int indexOf(List<JsonNode> instances) {
+        for (int i = 0; i < instances.size(); i++) {
+            if (self.equals(instances.get(i).path("name").asText())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean finished(JsonNode instance, String id) {
+        JsonNode redeploy = instance.path("lifecycle").path("redeploy");
+        return "stale".equals(instance.path("status").asText())
+                || id.equals(redeploy.path("id").asText()) && FINISHED.contains(redeploy.path("state").asText());
+    }
+
+    private static boolean ready(JsonNode instance, String id) {
+        JsonNode lifecycle = instance.path("lifecycle");
+        boolean redeploying = id.equals(lifecycle.path("redeploy").path("id").asText())
+                && "deploying".equals(lifecycle.path("redeploy").path("state").asText());
+        return "ok".equals(instance.path("status").asText()) && "ready".equals(lifecycle.path("state").asText())
+                && !redeploying;
+    }
+}
