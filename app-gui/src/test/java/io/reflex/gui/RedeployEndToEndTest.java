@@ -88,7 +88,8 @@ class RedeployEndToEndTest extends ConsoleRobotTest {
         assertThat(after.color()).isEqualTo("2");
         assertThat(after.version()).isEqualTo("2.0.0");
         assertThat(after.redeploy().state()).isEqualTo("done");
-        assertThat(redeployStates).contains("deploying", "done");
+        waitUntil(() -> redeployStates.contains("done"));
+        assertThat(redeployStates).as("states seen in the table").contains("deploying", "done");
         assertThat(pidBehind(proxyPort)).isNotEqualTo(firstPid);
         assertThat(answered.get()).isPositive();
         assertThat(failed.get()).as("requests failed during the redeploy").isZero();

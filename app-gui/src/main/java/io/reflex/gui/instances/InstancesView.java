@@ -84,9 +84,30 @@ public final class InstancesView {
                 }
             }
         });
-        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> model.selectedProperty().set(now));
+        keepSelectionAcrossUpdates(table);
         table.setPlaceholder(new Label("No instances yet. Launchers register them with an instance ping."));
         return table;
+    }
+
+    /**
+     * Each heartbeat replaces its instance's row, which clears the table's selection; the chosen instance is
+     * remembered by name and chosen again, so the redeploy buttons keep acting on it.
+     */
+    private void keepSelectionAcrossUpdates(TableView<InstanceRow> table) {
+        String[] chosen = {null};
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                chosen[0] = now.name();
+            }
+            model.selectedProperty().set(now);
+        });
+        model.getRows().addListener((ListChangeListener<InstanceRow>) change -> {
+            InstanceRow selected = table.getSelectionModel().getSelectedItem();
+            if (chosen[0] != null && (selected == null || !selected.name().equals(chosen[0]))) {
+                model.getRows().stream().filter(row -> row.name().equals(chosen[0])).findFirst()
+                        .ifPresent(row -> table.getSelectionModel().select(row));
+            }
+        });
     }
 
     private String ago(Instant when) {
