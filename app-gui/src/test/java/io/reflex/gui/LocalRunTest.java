@@ -11,9 +11,12 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.scene.control.ListView;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Local runs: a real {@code launch service --mode supervise} child process running the demo web app. */
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
 class LocalRunTest extends ConsoleRobotTest {
     private static final Pattern LISTENING = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)");
 
@@ -26,7 +29,7 @@ class LocalRunTest extends ConsoleRobotTest {
         assertThat(run.service()).isEqualTo("demo-web-tst");
         ProcessHandle launcher = ProcessHandle.of(run.pid()).orElseThrow();
 
-        waitUntil(() -> port(run) > 0 && run.lifecycleProperty().get().equals("ready"));
+        waitForLaunchersUntil(() -> port(run) > 0 && run.lifecycleProperty().get().equals("ready"));
         assertThat(text("#run-lifecycle")).isEqualTo("instance " + run.instanceName() + ": ready");
         assertThat(text("#run-status")).startsWith("launch service demo-web-tst --mode supervise: running, pid ");
         ListView<String> output = lookup("#run-output").queryListView();
@@ -52,7 +55,7 @@ class LocalRunTest extends ConsoleRobotTest {
         fill("#run-service", "demo-shop-tst");
         clickOn("#run-button");
         LocalRun run = console.model().getLocalRuns().selectedProperty().get();
-        waitUntil(() -> run.phaseProperty().get() == LocalRun.Phase.EXITED);
+        waitForLaunchersUntil(() -> run.phaseProperty().get() == LocalRun.Phase.EXITED);
         assertThat(run.getOutput()).anyMatch(line -> line.contains("Reflex ABORT:") && line.contains("/app/shop"));
         assertThat(text("#run-status")).endsWith("exited with 6");
     }

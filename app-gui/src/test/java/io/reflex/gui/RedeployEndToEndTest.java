@@ -19,7 +19,6 @@ import javafx.scene.control.TableView;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The whole path with real parts: the demo web app run by a real launcher in supervise mode behind its proxy, a
@@ -43,12 +42,8 @@ class RedeployEndToEndTest extends ConsoleRobotTest {
     @Timeout(value = 300, unit = TimeUnit.SECONDS)
     void aRedeployFromTheConsoleMovesTheInstanceToTheNextColorWithoutDroppingARequest() throws Exception {
         int proxyPort = LocalRunsViewModel.freePort();
-        interact(() -> console.model().getLocalRuns().runWithProxy("demo-web-tst", proxyPort));
-        LocalRun run = console.model().getLocalRuns().selectedProperty().get();
-        clickOn("live instances");
+        LocalRun run = runReady(proxyPort);
         TableView<InstanceRow> table = lookup("#instances-table").queryTableView();
-        waitLongUntil(() -> row(table, run.instanceName()) != null
-                && row(table, run.instanceName()).state().equals("ready"));
         assertThat(row(table, run.instanceName()).color()).isEqualTo("1");
         assertThat(row(table, run.instanceName()).address()).endsWith(":" + proxyPort);
         String firstPid = pidBehind(proxyPort);
@@ -78,7 +73,7 @@ class RedeployEndToEndTest extends ConsoleRobotTest {
         fill("#redeploy-build", "2.0.0");
         clickOn("#redeploy-service-button");
         clickOn("#confirm-button");
-        waitLongUntil(() -> console.model().getRedeploy().outcomeProperty().get() != null);
+        waitForLaunchersUntil(() -> console.model().getRedeploy().outcomeProperty().get() != null);
         loading.set(false);
         load.join();
 
@@ -98,8 +93,41 @@ class RedeployEndToEndTest extends ConsoleRobotTest {
         waitUntil(() -> run.phaseProperty().get() == LocalRun.Phase.EXITED);
     }
 
-    /** Launchers start JVMs and wait until they are healthy: on a loaded machine that takes longer than 15 s. */
-    private static void waitLongUntil(java.util.function.BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, condition::getAsBoolean);
+    @Test
+    @Timeout(value = 300, unit = TimeUnit.SECONDS)
+    void oneInstanceOnThisMachineIsRedeployedAloneThroughItsControlSocket() throws Exception {
+        int proxyPort = LocalRunsViewModel.freePort();
+        LocalRun run = runReady(proxyPort);
+        TableView<InstanceRow> table = lookup("#instances-table").queryTableView();
+        String firstPid = pidBehind(proxyPort);
+
+        interact(() -> table.getSelectionModel().select(row(table, run.instanceName())));
+        fill("#redeploy-build", "3.0.0");
+        clickOn("#redeploy-instance-button");
+        assertThat(lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class).getContentText())
+                .startsWith("Redeploy only " + run.instanceName() + ": its launcher starts a new color of demo-web-tst")
+                .contains("(launch redeploy demo-web-tst)");
+        clickOn("#confirm-button");
+        waitForLaunchersUntil(() -> console.model().getRedeploy().outcomeProperty().get() != null);
+
+        assertThat(console.model().getRedeploy().outcomeProperty().get().success()).isTrue();
+        waitUntil(() -> row(table, run.instanceName()).color().equals("2"));
+        assertThat(row(table, run.instanceName()).version()).isEqualTo("3.0.0");
+        assertThat(pidBehind(proxyPort)).isNotEqualTo(firstPid);
+        assertThat(client.get(io.reflex.client.ObjectType.SERVICE, "demo-web-tst").field("redeploy"))
+                .as("nothing was asked on the engine").isEmpty();
+        interact(() -> console.model().getLocalRuns().stop(run));
+        waitUntil(() -> run.phaseProperty().get() == LocalRun.Phase.EXITED);
+    }
+
+    /** Runs demo-web-tst behind the launcher's proxy on {@code proxyPort} and shows the live table once it is ready. */
+    private LocalRun runReady(int proxyPort) throws Exception {
+        interact(() -> console.model().getLocalRuns().runWithProxy("demo-web-tst", proxyPort));
+        LocalRun run = console.model().getLocalRuns().selectedProperty().get();
+        clickOn("live instances");
+        TableView<InstanceRow> table = lookup("#instances-table").queryTableView();
+        waitForLaunchersUntil(() -> row(table, run.instanceName()) != null
+                && row(table, run.instanceName()).state().equals("ready"));
+        return run;
     }
 }

@@ -20,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Saves PNGs of the main views in both themes to the directory in {@code reflex.screenshots}. Run it with
@@ -59,7 +58,7 @@ class ScreenshotsTest extends ConsoleRobotTest {
         int proxyPort = LocalRunsViewModel.freePort();
         interact(() -> console.model().getLocalRuns().runWithProxy("demo-web-tst", proxyPort));
         LocalRun run = console.model().getLocalRuns().selectedProperty().get();
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> run.lifecycleProperty().get().equals("ready"));
+        waitForLaunchersUntil(() -> run.lifecycleProperty().get().equals("ready"));
         for (boolean dark : new boolean[] {false, true}) {
             interact(() -> console.model().darkProperty().set(dark));
             String suffix = dark ? "-dark" : "";
@@ -82,9 +81,9 @@ class ScreenshotsTest extends ConsoleRobotTest {
             redeploy(run, dark ? "1.4.4" : "1.4.3");
             save(dir, "instances-redeploy" + suffix);
             RedeployViewModel.Outcome before = console.model().getRedeploy().outcomeProperty().get();
-            WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS,
-                    () -> console.model().getRedeploy().outcomeProperty().get() != before);
+            waitForLaunchersUntil(() -> console.model().getRedeploy().outcomeProperty().get() != before);
             clickOn("local runs");
+            fill("#run-service", "demo-web-tst");
             save(dir, "local-run" + suffix);
             clickOn("services");
         }
@@ -99,7 +98,7 @@ class ScreenshotsTest extends ConsoleRobotTest {
         fill("#redeploy-build", build);
         clickOn("#redeploy-service-button");
         clickOn("#confirm-button");
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> text("#redeploy-progress").contains("deploying"));
+        waitForLaunchersUntil(() -> text("#redeploy-progress").contains("deploying"));
     }
 
     private void save(Path dir, String name) throws Exception {

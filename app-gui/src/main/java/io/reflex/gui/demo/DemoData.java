@@ -35,7 +35,8 @@ public final class DemoData {
                  "sensitive": {"parameters": {"DB_PASSWORD": "demo-tst-password"}}}""");
         create(client, ObjectType.PIPELINE, """
                 {"name": "demo-web", "title": "Demo web app, run on this machine by the console",
-                 "launch": {"exec": ["${REFLEX_CONSOLE_JAVA}", "-cp", "${REFLEX_CONSOLE_CLASSPATH}", "%s"],
+                 "launch": {"exec": ["${REFLEX_CONSOLE_JAVA}", "-Djava.util.logging.SimpleFormatter.format=%%5$s%%n",
+                                     "-cp", "${REFLEX_CONSOLE_CLASSPATH}", "%s"],
                             "rundir": "${REFLEX_CONSOLE_RUNS}", "cfgdir": "${REFLEX_CONSOLE_RUNS}/${APP_SERVICE}",
                             "heartbeat": "2s", "cleanExit": [143],
                             "proxy": {"health": "/health", "expect": 200, "ready-timeout": "60s",
@@ -53,21 +54,21 @@ public final class DemoData {
                          "region": "eu-west"}""".formatted(app, lane, app.equals("web") ? "web" : "shop"));
             }
         }
-        ping(client, "demo-shop-tst-1", "demo-shop-tst", 8081, "ready", "blue");
-        ping(client, "demo-shop-prd-1", "demo-shop-prd", 9081, "ready", "green");
-        ping(client, "demo-shop-prd-2", "demo-shop-prd", 9082, "draining", "blue");
-        ping(client, "demo-cart-tst-1", "demo-cart-tst", 8082, "starting", "blue");
+        ping(client, "demo-shop-tst-1", "demo-shop-tst", 8081, "ready", 1);
+        ping(client, "demo-shop-prd-1", "demo-shop-prd", 9081, "ready", 2);
+        ping(client, "demo-shop-prd-2", "demo-shop-prd", 9082, "draining", 1);
+        ping(client, "demo-cart-tst-1", "demo-cart-tst", 8082, "starting", 1);
     }
 
     private static void create(ReflexClient client, ObjectType type, String json) {
         client.create(type, ReflexObject.of(JsonText.parseObject(json)));
     }
 
-    private static void ping(ReflexClient client, String name, String service, int port, String state, String color) {
+    private static void ping(ReflexClient client, String name, String service, int port, String state, int color) {
         long now = Instant.now().getEpochSecond();
         client.pingInstance(name, ReflexObject.of(JsonText.parseObject("""
                 {"service": "%s", "status": "ok", "address": {"host": "127.0.0.1", "port": %d},
-                 "lifecycle": {"state": "%s", "color": "%s", "version": "1.4.2", "started": %d, "heartbeat": %d}}"""
+                 "lifecycle": {"state": "%s", "color": %d, "version": "1.4.2", "started": %d, "heartbeat": %d}}"""
                 .formatted(service, port, state, color, now - 3600, now))));
     }
 }

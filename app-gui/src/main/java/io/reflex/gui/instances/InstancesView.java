@@ -60,16 +60,16 @@ public final class InstancesView {
         table.setId("instances-table");
         table.getStyleClass().addAll(atlantafx.base.theme.Styles.DENSE, atlantafx.base.theme.Styles.STRIPED);
         table.getColumns().addAll(List.of(
-                column("Instance", InstanceRow::name, 160),
-                column("Service", InstanceRow::service, 140),
-                column("Address", InstanceRow::address, 150),
-                column("Status", InstanceRow::status, 60),
-                column("State", InstanceRow::state, 90),
-                column("Color", InstanceRow::color, 50),
-                column("Version", InstanceRow::version, 70),
-                column("Redeploy", row -> row.redeploy().toString(), 110),
-                column("Uptime", row -> row.uptime(model.now()), 80),
-                column("Last heartbeat", row -> row.heartbeat().map(this::ago).orElse(""), 170)));
+                column("Instance", InstanceRow::name, 140),
+                column("Service", InstanceRow::service, 115),
+                column("Address", InstanceRow::address, 120),
+                column("Status", InstanceRow::status, 70),
+                column("State", InstanceRow::state, 80),
+                column("Color", InstanceRow::color, 60),
+                column("Version", InstanceRow::version, 110),
+                column("Redeploy", row -> row.redeploy().toString(), 100),
+                column("Uptime", row -> row.uptime(model.now()), 70),
+                column("Last heartbeat", row -> row.heartbeat().map(this::ago).orElse(""), 160)));
         table.setRowFactory(view -> new TableRow<>() {
             @Override
             protected void updateItem(InstanceRow row, boolean empty) {

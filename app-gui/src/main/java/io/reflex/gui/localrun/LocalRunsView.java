@@ -120,7 +120,7 @@ public final class LocalRunsView {
         lifecycle.setId("run-lifecycle");
         ListView<String> lines = new ListView<>();
         lines.setId("run-output");
-        lines.getStyleClass().add("monospace");
+        lines.getStyleClass().addAll("monospace", atlantafx.base.theme.Styles.DENSE);
         ListChangeListener<String> follow = change -> {
             if (!lines.getItems().isEmpty()) {
                 lines.scrollTo(lines.getItems().size() - 1);

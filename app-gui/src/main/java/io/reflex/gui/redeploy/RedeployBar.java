@@ -55,7 +55,7 @@ public final class RedeployBar {
         build.setPrefColumnCount(8);
         build.textProperty().bindBidirectional(model.buildProperty());
         FlowPane actions = new FlowPane(8, 4, service, instance, rollback, new Label("batch"), batch,
-                new Label("min ready"), minReady, build);
+                new Label("min ready"), minReady, new Label("build"), build);
         actions.setAlignment(Pos.CENTER_LEFT);
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(14, 14);

@@ -174,14 +174,22 @@ public final class RedeployViewModel {
                 + "(launch redeploy " + instance.service() + ").", "Redeploy")) {
             return;
         }
-        executor.run(() -> controlSocketRedeploy(instance.service()), output -> started(instance.service(),
-                new Tracking(instance.service(), Optional.empty(), Map.of(instance.name(), instance.redeploy().id())),
-                List.of(instance)), failure -> failed("Cannot redeploy " + instance.name(), failure));
+        started(instance.service(), new Tracking(instance.service(), Optional.empty(),
+                Map.of(instance.name(), instance.redeploy().id())), List.of(instance));
+        Optional<String> target = Optional.of(build.get().strip()).filter(b -> !b.isEmpty());
+        executor.run(() -> controlSocketRedeploy(instance.service(), target), output -> follow(), failure -> {
+            if (tracking != null) {
+                end(List.of(instance.name() + ": " + io.reflex.gui.dialog.ErrorSentences.of(failure)));
+            }
+            failed("Cannot redeploy " + instance.name(), failure);
+        });
     }
 
-    private String controlSocketRedeploy(String service) throws Exception {
-        Process process = new ProcessBuilder(launcher.launch(List.of("redeploy", service))).redirectErrorStream(true)
-                .start();
+    /** {@code launch redeploy SERVICE [--build B]}: returns once the launcher answered with the outcome. */
+    private String controlSocketRedeploy(String service, Optional<String> target) throws Exception {
+        List<String> args = new ArrayList<>(List.of("redeploy", service));
+        target.ifPresent(b -> args.addAll(List.of("--build", b)));
+        Process process = new ProcessBuilder(launcher.launch(args)).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         if (process.waitFor() != 0) {
             throw new IllegalStateException(output.isBlank() ? "launch redeploy exited " + process.exitValue()
