@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Timeout;
 /** Local runs: a real {@code launch service --mode supervise} child process running the demo web app. */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class LocalRunTest extends ConsoleRobotTest {
-    private static final Pattern LISTENING = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)");
+    private static final Pattern LISTENING = Pattern.compile("demo web app listening on 127\\.0\\.0\\.1:(\\d+)");
 
     @Test
     void runsADemoServiceHereShowsItsOutputAndLifecycleAndStopsIt() throws Exception {
@@ -29,16 +29,26 @@ class LocalRunTest extends ConsoleRobotTest {
         assertThat(run.service()).isEqualTo("demo-web-tst");
         ProcessHandle launcher = ProcessHandle.of(run.pid()).orElseThrow();
 
-        waitForLaunchersUntil(() -> port(run) > 0 && run.lifecycleProperty().get().equals("ready"));
+        try {
+            waitForLaunchersUntil(() -> port(run) > 0 && run.lifecycleProperty().get().equals("ready"));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("Not ready; lifecycle " + run.lifecycleProperty().get() + ", output:\n"
+                    + String.join("\n", List.copyOf(run.getOutput())), e);
+        }
         assertThat(text("#run-lifecycle")).isEqualTo("instance " + run.instanceName() + ": ready");
-        assertThat(text("#run-status")).startsWith("launch service demo-web-tst --mode supervise: running, pid ");
+        assertThat(text("#run-status")).startsWith("launch service demo-web-tst --mode supervise: running, pid ")
+                .contains(", proxy on 127.0.0.1:");
+        int proxyPort = Integer.parseInt(text("#run-status").replaceAll(".*127\\.0\\.0\\.1:", ""));
+        assertThat(client.get(io.reflex.client.ObjectType.INSTANCE, run.instanceName()).field("address").orElseThrow()
+                .path("port").asInt()).as("the instance is registered with the proxy's port").isEqualTo(proxyPort);
         ListView<String> output = lookup("#run-output").queryListView();
         assertThat(output.getItems()).anyMatch(line -> line.contains("Launch exec="));
         List<ProcessHandle> app = launcher.children().toList();
         assertThat(app).as("the launcher is the app's parent").hasSize(1);
         HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port(run) + "/")).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(answer.body()).contains("\"service\": \"demo-web-tst\"").contains("db.tst.internal");
+                URI.create("http://127.0.0.1:" + proxyPort + "/")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.body()).contains("\"service\": \"demo-web-tst\"").contains("db.tst.internal")
+                .contains("\"port\": " + port(run));
 
         clickOn("#stop-run-button");
         waitUntil(() -> run.phaseProperty().get() == LocalRun.Phase.EXITED);

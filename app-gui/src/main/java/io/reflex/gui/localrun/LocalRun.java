@@ -47,16 +47,18 @@ public final class LocalRun {
     private final AtomicBoolean flushQueued = new AtomicBoolean();
 
     /**
+     * @param proxyPort   the port of the launcher's proxy, when it runs the app behind one
      * @param lifecycleOf reads the lifecycle state of an instance from the engine (empty when it is not there);
      *                    asked every half second while the launcher runs
      */
-    LocalRun(String service, String instanceName, Process process, Function<String, String> lifecycleOf,
-            Runnable onExit) {
+    LocalRun(String service, String instanceName, Process process, java.util.OptionalInt proxyPort,
+            Function<String, String> lifecycleOf, Runnable onExit) {
         this.service = service;
         this.instanceName = instanceName;
         this.process = process;
         this.onExit = onExit;
-        status.set("running, pid " + process.pid());
+        status.set("running, pid " + process.pid()
+                + (proxyPort.isPresent() ? ", proxy on 127.0.0.1:" + proxyPort.getAsInt() : ""));
         Thread.ofVirtual().name("reflex-console-run-" + service).start(this::pump);
         Thread.ofVirtual().name("reflex-console-run-state-" + service).start(() -> followLifecycle(lifecycleOf));
     }

@@ -70,7 +70,10 @@ public final class LocalRunsViewModel implements AutoCloseable {
         hostInstanceSuffix = HostIdentity.current().instanceName("");
     }
 
-    /** Runs {@code service} here without a proxy; the app gets a free port as {@code PORT}. */
+    /**
+     * Runs {@code service} here. When its pipeline asks for the launcher's proxy ({@code launch.proxy}) without a
+     * port of its own, the proxy gets a free port of 127.0.0.1; otherwise the app gets one as {@code PORT}.
+     */
     public void run(String service) {
         start(service, OptionalInt.empty());
     }
@@ -110,17 +113,29 @@ public final class LocalRunsViewModel implements AutoCloseable {
                 StandardCharsets.UTF_8);
         List<String> args = new ArrayList<>(List.of("service", service, "--mode", "supervise",
                 "--secrets-dir", secrets.toString()));
-        proxyPort.ifPresent(port -> args.addAll(List.of("--proxy", "127.0.0.1:" + port)));
+        OptionalInt proxy = proxyPort.isPresent() || !wantsProxyPort(client, service) ? proxyPort
+                : OptionalInt.of(freePort());
+        proxy.ifPresent(port -> args.addAll(List.of("--proxy", "127.0.0.1:" + port)));
         ProcessBuilder builder = new ProcessBuilder(command.launch(args)).redirectErrorStream(true)
                 .directory(runsDir.toFile());
         builder.environment().putAll(environment(client.url()));
-        if (proxyPort.isEmpty()) {
+        if (proxy.isEmpty()) {
             builder.environment().put("PORT", String.valueOf(freePort()));
         }
         Process process = builder.start();
-        return new LocalRun(service, service + hostInstanceSuffix, process, instance -> client
+        return new LocalRun(service, service + hostInstanceSuffix, process, proxy, instance -> client
                 .find(ObjectType.INSTANCE, instance).flatMap(found -> found.field("lifecycle"))
                 .map(lifecycle -> lifecycle.path("state").asText("")).orElse(""), () -> deleteTree(secrets));
+    }
+
+    /** A pipeline with a {@code launch.proxy} section but no port the launcher could listen on. */
+    private static boolean wantsProxyPort(ReflexClient client, String service) {
+        return client.find(ObjectType.SERVICE, service).flatMap(s -> s.text("pipeline"))
+                .flatMap(pipeline -> client.find(ObjectType.PIPELINE, pipeline))
+                .flatMap(pipeline -> pipeline.field("launch"))
+                .filter(launch -> launch.path("proxy").isObject() && !launch.path("proxy").has("listen")
+                        && !launch.has("port"))
+                .isPresent();
     }
 
     /**

@@ -293,8 +293,8 @@ public final class RedeployViewModel {
                 ? new Outcome(true, "Redeploy of " + service + " finished: every instance serves the new color.")
                 : new Outcome(false, "Redeploy of " + service + " failed: " + String.join("; ", failures)
                 + ". The old color keeps serving where the new one failed.");
-        dialogs.notify(result.success() ? Severity.SUCCESS : Severity.ERROR, result.sentence());
         outcome.set(result);
+        dialogs.notify(result.success() ? Severity.SUCCESS : Severity.ERROR, result.sentence());
     }
 
     private void failed(String doing, Exception failure) {
