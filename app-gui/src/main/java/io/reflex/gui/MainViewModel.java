@@ -91,6 +91,7 @@ public final class MainViewModel implements AutoCloseable {
                     reload();
                     if (runDemoServices) {
                         DemoData.RUN_HERE.forEach(service -> localRuns.runWithProxy(service, LocalRunsViewModel.freePort()));
+                        section.set(SidebarItem.liveInstances());
                     }
                 }, failure -> dialogs.showFailure("Cannot load the demo data", failure));
             }

@@ -61,14 +61,14 @@ public final class InstancesView {
         table.getStyleClass().addAll(atlantafx.base.theme.Styles.DENSE, atlantafx.base.theme.Styles.STRIPED);
         table.getColumns().addAll(List.of(
                 column("Instance", InstanceRow::name, 140),
-                column("Service", InstanceRow::service, 115),
-                column("Address", InstanceRow::address, 120),
-                column("Status", InstanceRow::status, 70),
+                column("Service", InstanceRow::service, 120),
+                column("Address", InstanceRow::address, 130),
+                column("Status", InstanceRow::status, 65),
                 column("State", InstanceRow::state, 80),
-                column("Color", InstanceRow::color, 60),
-                column("Version", InstanceRow::version, 110),
+                column("Color", InstanceRow::color, 55),
+                column("Version", InstanceRow::version, 90),
                 column("Redeploy", row -> row.redeploy().toString(), 100),
-                column("Uptime", row -> row.uptime(model.now()), 70),
+                column("Uptime", row -> row.uptime(model.now()), 75),
                 column("Last heartbeat", row -> row.heartbeat().map(this::ago).orElse(""), 160)));
         table.setRowFactory(view -> new TableRow<>() {
             @Override

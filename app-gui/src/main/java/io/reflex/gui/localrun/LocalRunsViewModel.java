@@ -100,8 +100,8 @@ public final class LocalRunsViewModel implements AutoCloseable {
         executor.run(() -> spawn(client, apikey, service, proxyPort), run -> {
             runs.add(run);
             selected.set(run);
-            dialogs.notify(Severity.INFO, "Started launch service " + service + " --mode supervise (pid " + run.pid()
-                    + ").");
+            dialogs.notify(Severity.INFO, "Started " + service + " here: launch service " + service
+                    + " --mode supervise, pid " + run.pid() + "; its output is under local runs.");
         }, failure -> dialogs.showFailure("Cannot run " + service + " here", failure));
     }
 
@@ -214,6 +214,9 @@ public final class LocalRunsViewModel implements AutoCloseable {
     }
 
     private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {
@@ -245,7 +248,11 @@ public final class LocalRunsViewModel implements AutoCloseable {
         return revealed.getReadOnlyProperty();
     }
 
-    /** Stops every run still alive (in parallel, each with its grace period) and removes the runs directory. */
+    /**
+     * Stops every run still alive (in parallel, each with its grace period) and removes the runs directory. Called
+     * when the window closes and, for a console ended by a signal, from a shutdown hook; a second call finds
+     * nothing left to do.
+     */
     @Override
     public void close() {
         LocalRun.stopAll(List.copyOf(runs), STOP_GRACE);
