@@ -9,6 +9,7 @@ import io.reflex.gui.dialog.DialogService.Severity;
 import io.reflex.gui.editor.EditorViewModel;
 import io.reflex.gui.effective.EffectiveConfigViewModel;
 import io.reflex.gui.history.HistoryViewModel;
+import io.reflex.gui.instances.InstanceRow;
 import io.reflex.gui.instances.InstancesViewModel;
 import io.reflex.gui.localrun.LauncherCommand;
 import io.reflex.gui.localrun.LocalRunsViewModel;
@@ -111,7 +112,7 @@ public final class MainViewModel implements AutoCloseable {
      * the live instances are shown so the progress can be followed.
      */
     public void redeployCurrent() {
-        io.reflex.gui.instances.InstanceRow row = instances.selectedProperty().get();
+        InstanceRow row = instances.selectedProperty().get();
         if (section.get().kind() == SidebarItem.Kind.LIVE_INSTANCES && row != null) {
             redeploy.redeployService(row.service());
         } else if (editor.typeProperty().get() == ObjectType.SERVICE && editor.getLoaded() != null) {

@@ -78,7 +78,7 @@ class RedeployEndToEndTest extends ConsoleRobotTest {
         load.join();
 
         assertThat(console.model().getRedeploy().outcomeProperty().get().success()).isTrue();
-        assertThat(text("#notification-text")).startsWith("Redeploy of demo-web-tst finished");
+        waitUntil(() -> text("#notification-text").startsWith("Redeploy of demo-web-tst finished"));
         InstanceRow after = row(table, run.instanceName());
         assertThat(after.color()).isEqualTo("2");
         assertThat(after.version()).isEqualTo("2.0.0");

@@ -8,6 +8,7 @@ import io.reflex.client.ReflexException;
 import io.reflex.gui.dialog.ErrorSentences;
 import io.reflex.gui.task.TaskExecutor;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -181,8 +182,8 @@ public final class ConnectionService implements AutoCloseable {
     }
 
     /** The apikey of the current connection, for launchers the console starts; empty when unknown. */
-    public java.util.Optional<String> apikey() {
-        return target == null ? java.util.Optional.empty() : target.apikey();
+    public Optional<String> apikey() {
+        return target == null ? Optional.empty() : target.apikey();
     }
 
     public ReadOnlyStringProperty labelProperty() {

@@ -1,6 +1,7 @@
 package io.reflex.gui.connection;
 
 import io.reflex.client.ReflexClient;
+import java.util.Optional;
 
 /** Something the console can connect to: the embedded local engine, or a saved profile. */
 public interface ConnectionTarget {
@@ -19,8 +20,8 @@ public interface ConnectionTarget {
      * The apikey launchers started by the console sign in with (a local run); empty when the target does not know
      * it. Only valid after {@link #open()}.
      */
-    default java.util.Optional<String> apikey() {
-        return java.util.Optional.empty();
+    default Optional<String> apikey() {
+        return Optional.empty();
     }
 
     /** Releases what {@link #open()} started; the local engine stops here. */

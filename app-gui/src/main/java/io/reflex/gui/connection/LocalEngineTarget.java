@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * An engine inside the console's own process, with its database in a per-user directory. It is the default so a
@@ -54,8 +55,8 @@ public final class LocalEngineTarget implements ConnectionTarget {
     }
 
     @Override
-    public synchronized java.util.Optional<String> apikey() {
-        return java.util.Optional.ofNullable(apikey);
+    public synchronized Optional<String> apikey() {
+        return Optional.ofNullable(apikey);
     }
 
     @Override

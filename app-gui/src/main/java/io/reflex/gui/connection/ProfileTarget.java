@@ -2,6 +2,7 @@ package io.reflex.gui.connection;
 
 import io.reflex.client.ObjectType;
 import io.reflex.client.ReflexClient;
+import java.util.Optional;
 
 /** An engine somewhere else, reached with a URL and an apikey. */
 public final class ProfileTarget implements ConnectionTarget {
@@ -21,8 +22,8 @@ public final class ProfileTarget implements ConnectionTarget {
     }
 
     @Override
-    public java.util.Optional<String> apikey() {
-        return java.util.Optional.of(apikey);
+    public Optional<String> apikey() {
+        return Optional.of(apikey);
     }
 
     @Override

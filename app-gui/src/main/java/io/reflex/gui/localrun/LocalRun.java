@@ -4,7 +4,9 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -51,7 +53,7 @@ public final class LocalRun {
      * @param lifecycleOf reads the lifecycle state of an instance from the engine (empty when it is not there);
      *                    asked every half second while the launcher runs
      */
-    LocalRun(String service, String instanceName, Process process, java.util.OptionalInt proxyPort,
+    LocalRun(String service, String instanceName, Process process, OptionalInt proxyPort,
             Function<String, String> lifecycleOf, Runnable onExit) {
         this.service = service;
         this.instanceName = instanceName;
@@ -113,7 +115,7 @@ public final class LocalRun {
 
     private void flush() {
         flushQueued.set(false);
-        List<String> batch = new java.util.ArrayList<>();
+        List<String> batch = new ArrayList<>();
         for (String line = pending.poll(); line != null; line = pending.poll()) {
             batch.add(line);
         }

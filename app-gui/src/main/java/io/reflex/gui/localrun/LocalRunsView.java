@@ -1,6 +1,7 @@
 package io.reflex.gui.localrun;
 
 import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -133,7 +134,7 @@ public final class LocalRunsView {
                 was.getOutput().removeListener(follow);
             }
             if (now == null) {
-                lines.setItems(javafx.collections.FXCollections.observableArrayList());
+                lines.setItems(FXCollections.observableArrayList());
                 status.setText("");
                 lifecycle.setText("");
                 return;

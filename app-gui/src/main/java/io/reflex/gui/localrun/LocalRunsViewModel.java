@@ -4,11 +4,13 @@ import io.reflex.client.ObjectType;
 import io.reflex.client.ReflexClient;
 import io.reflex.gui.connection.ConnectionService;
 import io.reflex.gui.dialog.DialogService;
+import io.reflex.gui.dialog.ErrorSentences;
 import io.reflex.gui.dialog.DialogService.Severity;
 import io.reflex.gui.task.TaskExecutor;
 import io.reflex.launcher.instance.HostIdentity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -182,7 +184,7 @@ public final class LocalRunsViewModel implements AutoCloseable {
             previewConfig.set("");
             previewEnv.set("");
             connection.reportFailure(failure);
-            previewSummary.set("Cannot preview " + service + ": " + io.reflex.gui.dialog.ErrorSentences.of(failure));
+            previewSummary.set("Cannot preview " + service + ": " + ErrorSentences.of(failure));
         });
     }
 
@@ -206,7 +208,7 @@ public final class LocalRunsViewModel implements AutoCloseable {
 
     /** A free port on 127.0.0.1 at this moment; the app binds it a moment later. */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException("No free port on 127.0.0.1", e);

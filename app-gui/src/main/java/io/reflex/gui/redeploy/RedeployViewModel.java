@@ -6,6 +6,7 @@ import io.reflex.client.ReflexClient;
 import io.reflex.client.ReflexObject;
 import io.reflex.gui.connection.ConnectionService;
 import io.reflex.gui.dialog.DialogService;
+import io.reflex.gui.dialog.ErrorSentences;
 import io.reflex.gui.dialog.DialogService.Severity;
 import io.reflex.gui.history.Archive;
 import io.reflex.gui.history.HistoryViewModel;
@@ -14,9 +15,11 @@ import io.reflex.gui.instances.InstancesViewModel;
 import io.reflex.gui.localrun.LauncherCommand;
 import io.reflex.gui.task.TaskExecutor;
 import io.reflex.launcher.instance.HostIdentity;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -179,7 +182,7 @@ public final class RedeployViewModel {
         Optional<String> target = Optional.of(build.get().strip()).filter(b -> !b.isEmpty());
         executor.run(() -> controlSocketRedeploy(instance.service(), target), output -> follow(), failure -> {
             if (tracking != null) {
-                end(List.of(instance.name() + ": " + io.reflex.gui.dialog.ErrorSentences.of(failure)));
+                end(List.of(instance.name() + ": " + ErrorSentences.of(failure)));
             }
             failed("Cannot redeploy " + instance.name(), failure);
         });
@@ -190,7 +193,7 @@ public final class RedeployViewModel {
         List<String> args = new ArrayList<>(List.of("redeploy", service));
         target.ifPresent(b -> args.addAll(List.of("--build", b)));
         Process process = new ProcessBuilder(launcher.launch(args)).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (process.waitFor() != 0) {
             throw new IllegalStateException(output.isBlank() ? "launch redeploy exited " + process.exitValue()
                     : output.strip().lines().reduce((first, last) -> last).orElse(""));
@@ -204,7 +207,7 @@ public final class RedeployViewModel {
         return InstancesViewModel.listAll(client).stream()
                 .filter(row -> row.service().equals(service) && !row.stale(now)
                         && !row.state().equals("stopped") && !row.state().equals("failed"))
-                .sorted(java.util.Comparator.comparing(InstanceRow::name)).toList();
+                .sorted(Comparator.comparing(InstanceRow::name)).toList();
     }
 
     /**
