@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Timeout;
  */
 class RedeployEndToEndTest extends ConsoleRobotTest {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private TableView<InstanceRow> table;
 
     private String pidBehind(int proxyPort) throws Exception {
         String body = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + proxyPort + "/"))
@@ -34,7 +35,7 @@ class RedeployEndToEndTest extends ConsoleRobotTest {
         return body.replaceAll("(?s).*\"pid\": (\\d+).*", "$1");
     }
 
-    private InstanceRow row(TableView<InstanceRow> table, String name) {
+    private InstanceRow row(String name) {
         return table.getItems().stream().filter(r -> r.name().equals(name)).findFirst().orElse(null);
     }
 
@@ -43,14 +44,13 @@ class RedeployEndToEndTest extends ConsoleRobotTest {
     void aRedeployFromTheConsoleMovesTheInstanceToTheNextColorWithoutDroppingARequest() throws Exception {
         int proxyPort = LocalRunsViewModel.freePort();
         LocalRun run = runReady(proxyPort);
-        TableView<InstanceRow> table = lookup("#instances-table").queryTableView();
-        assertThat(row(table, run.instanceName()).color()).isEqualTo("1");
-        assertThat(row(table, run.instanceName()).address()).endsWith(":" + proxyPort);
+        assertThat(row(run.instanceName()).color()).isEqualTo("1");
+        assertThat(row(run.instanceName()).address()).endsWith(":" + proxyPort);
         String firstPid = pidBehind(proxyPort);
 
         Set<String> redeployStates = ConcurrentHashMap.newKeySet();
         interact(() -> table.getItems().addListener((ListChangeListener<InstanceRow>) change -> {
-            InstanceRow now = row(table, run.instanceName());
+            InstanceRow now = row(run.instanceName());
             if (now != null) {
                 redeployStates.add(now.redeploy().state());
             }
@@ -69,7 +69,7 @@ class RedeployEndToEndTest extends ConsoleRobotTest {
             }
         });
 
-        interact(() -> table.getSelectionModel().select(row(table, run.instanceName())));
+        interact(() -> table.getSelectionModel().select(row(run.instanceName())));
         fill("#redeploy-build", "2.0.0");
         clickOn("#redeploy-service-button");
         clickOn("#confirm-button");
@@ -79,7 +79,7 @@ class RedeployEndToEndTest extends ConsoleRobotTest {
 
         assertThat(console.model().getRedeploy().outcomeProperty().get().success()).isTrue();
         waitUntil(() -> text("#notification-text").startsWith("Redeploy of demo-web-tst finished"));
-        InstanceRow after = row(table, run.instanceName());
+        InstanceRow after = row(run.instanceName());
         assertThat(after.color()).isEqualTo("2");
         assertThat(after.version()).isEqualTo("2.0.0");
         assertThat(after.redeploy().state()).isEqualTo("done");
@@ -98,10 +98,9 @@ class RedeployEndToEndTest extends ConsoleRobotTest {
     void oneInstanceOnThisMachineIsRedeployedAloneThroughItsControlSocket() throws Exception {
         int proxyPort = LocalRunsViewModel.freePort();
         LocalRun run = runReady(proxyPort);
-        TableView<InstanceRow> table = lookup("#instances-table").queryTableView();
         String firstPid = pidBehind(proxyPort);
 
-        interact(() -> table.getSelectionModel().select(row(table, run.instanceName())));
+        interact(() -> table.getSelectionModel().select(row(run.instanceName())));
         fill("#redeploy-build", "3.0.0");
         clickOn("#redeploy-instance-button");
         assertThat(lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class).getContentText())
@@ -111,8 +110,8 @@ class RedeployEndToEndTest extends ConsoleRobotTest {
         waitForLaunchersUntil(() -> console.model().getRedeploy().outcomeProperty().get() != null);
 
         assertThat(console.model().getRedeploy().outcomeProperty().get().success()).isTrue();
-        waitUntil(() -> row(table, run.instanceName()).color().equals("2"));
-        assertThat(row(table, run.instanceName()).version()).isEqualTo("3.0.0");
+        waitUntil(() -> row(run.instanceName()).color().equals("2"));
+        assertThat(row(run.instanceName()).version()).isEqualTo("3.0.0");
         assertThat(pidBehind(proxyPort)).isNotEqualTo(firstPid);
         assertThat(client.get(io.reflex.client.ObjectType.SERVICE, "demo-web-tst").field("redeploy"))
                 .as("nothing was asked on the engine").isEmpty();
@@ -125,9 +124,9 @@ class RedeployEndToEndTest extends ConsoleRobotTest {
         interact(() -> console.model().getLocalRuns().runWithProxy("demo-web-tst", proxyPort));
         LocalRun run = console.model().getLocalRuns().selectedProperty().get();
         clickOn("live instances");
-        TableView<InstanceRow> table = lookup("#instances-table").queryTableView();
-        waitForLaunchersUntil(() -> row(table, run.instanceName()) != null
-                && row(table, run.instanceName()).state().equals("ready"));
+        table = lookup("#instances-table").queryTableView();
+        waitForLaunchersUntil(() -> row(run.instanceName()) != null
+                && row(run.instanceName()).state().equals("ready"));
         return run;
     }
 }
