@@ -13,6 +13,8 @@ import io.reflex.gui.editor.EditorView;
 import io.reflex.gui.effective.EffectiveConfigView;
 import io.reflex.gui.history.HistoryView;
 import io.reflex.gui.instances.InstancesView;
+import io.reflex.gui.localrun.LocalRunsView;
+import io.reflex.gui.redeploy.RedeployBar;
 import io.reflex.gui.navigation.ObjectListView;
 import io.reflex.gui.navigation.SidebarItem;
 import io.reflex.gui.navigation.TopologyView;
@@ -86,6 +88,8 @@ public final class MainView {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN),
                 model.getEditor()::save);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), model::refresh);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN),
+                model::redeployCurrent);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN), model::back);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.ALT_DOWN), model::forward);
     }
@@ -160,16 +164,24 @@ public final class MainView {
         SplitPane browse = new SplitPane(listView.root(), details);
         browse.setOrientation(Orientation.HORIZONTAL);
         browse.setDividerPositions(0.4);
-        Node live = new InstancesView(model.getInstances()).root();
+        BorderPane live = new BorderPane(new InstancesView(model.getInstances()).root());
+        live.setTop(new RedeployBar(model.getRedeploy(), model.getInstances().selectedProperty()).root());
         Node tree = new TopologyView(model.getTopology(), branch -> model.open(branch.type(), branch.name())).root();
         Node discovery = new DiscoveryView(model.getDiscovery(), name -> model.open(ObjectType.SERVICE, name)).root();
-        StackPane sections = new StackPane(browse, live, tree, discovery);
+        LocalRunsView localRuns = new LocalRunsView(model.getLocalRuns());
+        Node runs = localRuns.root();
+        StackPane sections = new StackPane(browse, live, tree, discovery, runs);
         Runnable showSection = () -> {
             SidebarItem.Kind kind = model.sectionProperty().get().kind();
             browse.setVisible(kind == SidebarItem.Kind.BROWSE);
             live.setVisible(kind == SidebarItem.Kind.LIVE_INSTANCES);
             tree.setVisible(kind == SidebarItem.Kind.TOPOLOGY);
             discovery.setVisible(kind == SidebarItem.Kind.DISCOVERY);
+            runs.setVisible(kind == SidebarItem.Kind.LOCAL_RUNS);
+            if (kind == SidebarItem.Kind.LOCAL_RUNS && model.getEditor().typeProperty().get() == ObjectType.SERVICE
+                    && model.getEditor().getLoaded() != null) {
+                localRuns.suggest(model.getEditor().getLoaded().name());
+            }
         };
         model.sectionProperty().addListener((o, was, now) -> showSection.run());
         showSection.run();
@@ -238,7 +250,7 @@ public final class MainView {
         count.textProperty().bind(Bindings.createStringBinding(() -> switch (model.sectionProperty().get().kind()) {
             case BROWSE -> model.getList().countProperty().get();
             case LIVE_INSTANCES -> model.getInstances().summaryProperty().get();
-            case TOPOLOGY, DISCOVERY -> "";
+            case TOPOLOGY, DISCOVERY, LOCAL_RUNS -> "";
         }, model.sectionProperty(), model.getList().countProperty(), model.getInstances().summaryProperty()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);

@@ -10,12 +10,16 @@ import io.reflex.gui.dialog.DialogService.Severity;
 import io.reflex.gui.editor.EditorViewModel;
 import io.reflex.gui.effective.EffectiveConfigViewModel;
 import io.reflex.gui.history.HistoryViewModel;
+import io.reflex.gui.instances.InstanceRow;
 import io.reflex.gui.instances.InstancesViewModel;
+import io.reflex.gui.localrun.LauncherCommand;
+import io.reflex.gui.localrun.LocalRunsViewModel;
 import io.reflex.gui.navigation.Location;
 import io.reflex.gui.navigation.NavigationHistory;
 import io.reflex.gui.navigation.ObjectListViewModel;
 import io.reflex.gui.navigation.SidebarItem;
 import io.reflex.gui.navigation.TopologyViewModel;
+import io.reflex.gui.redeploy.RedeployViewModel;
 import io.reflex.gui.search.SearchViewModel;
 import io.reflex.gui.task.TaskExecutor;
 import java.time.Clock;
@@ -41,6 +45,9 @@ public final class MainViewModel implements AutoCloseable {
     private final TopologyViewModel topology;
     private final SearchViewModel search;
     private final DiscoveryViewModel discovery;
+    private final LocalRunsViewModel localRuns;
+    private final RedeployViewModel redeploy;
+    private boolean runDemoServices;
     private final NavigationHistory navigation = new NavigationHistory();
     private final ObjectProperty<SidebarItem> section = new SimpleObjectProperty<>(SidebarItem.browse(ObjectType.SERVICE));
     private final BooleanProperty dark = new SimpleBooleanProperty();
@@ -57,6 +64,9 @@ public final class MainViewModel implements AutoCloseable {
         topology = new TopologyViewModel(connection, dialogs);
         search = new SearchViewModel(connection, executor, dialogs);
         discovery = new DiscoveryViewModel(connection, dialogs);
+        LauncherCommand launcher = LauncherCommand.ofThisConsole();
+        localRuns = new LocalRunsViewModel(connection, executor, dialogs, launcher);
+        redeploy = new RedeployViewModel(connection, executor, dialogs, instances, launcher, clock);
         editor.setOnSaved(saved -> {
             list.refresh();
             if (editor.getLoaded() != null) {
@@ -83,9 +93,38 @@ public final class MainViewModel implements AutoCloseable {
                 }, done -> {
                     dialogs.notify(Severity.INFO, "A new local engine was created and filled with demo data.");
                     reload();
+                    if (runDemoServices) {
+                        DemoData.RUN_HERE.forEach(service -> localRuns.runWithProxy(service, LocalRunsViewModel.freePort()));
+                        section.set(SidebarItem.liveInstances());
+                    }
                 }, failure -> dialogs.showFailure("Cannot load the demo data", failure));
             }
         });
+    }
+
+    /**
+     * Whether a new local engine's demo web services are also started here through the embedded launcher (the app
+     * does; robot tests start what they need themselves).
+     */
+    public void setRunDemoServices(boolean run) {
+        runDemoServices = run;
+    }
+
+    /**
+     * Ctrl+R: redeploys the service of the selected live instance, else the open service, after the confirmation;
+     * the live instances are shown so the progress can be followed.
+     */
+    public void redeployCurrent() {
+        InstanceRow row = instances.selectedProperty().get();
+        if (section.get().kind() == SidebarItem.Kind.LIVE_INSTANCES && row != null) {
+            redeploy.redeployService(row.service());
+        } else if (editor.typeProperty().get() == ObjectType.SERVICE && editor.getLoaded() != null) {
+            String service = editor.getLoaded().name();
+            section.set(SidebarItem.liveInstances());
+            redeploy.redeployService(service);
+        } else {
+            dialogs.notify(Severity.INFO, "Open a service or select a live instance to redeploy it (Ctrl+R).");
+        }
     }
 
     /** Opens an object: selects its type in the sidebar, loads the editor, its history and, for a service, launch's view. */
@@ -140,6 +179,7 @@ public final class MainViewModel implements AutoCloseable {
             case LIVE_INSTANCES -> instances.start();
             case TOPOLOGY -> topology.refresh();
             case DISCOVERY -> discovery.refresh();
+            case LOCAL_RUNS -> { }
         }
     }
 
@@ -195,8 +235,17 @@ public final class MainViewModel implements AutoCloseable {
         return discovery;
     }
 
+    public LocalRunsViewModel getLocalRuns() {
+        return localRuns;
+    }
+
+    public RedeployViewModel getRedeploy() {
+        return redeploy;
+    }
+
     @Override
     public void close() {
+        localRuns.close();
         instances.close();
         connection.close();
     }

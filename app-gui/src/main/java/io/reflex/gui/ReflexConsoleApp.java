@@ -29,6 +29,9 @@ public final class ReflexConsoleApp extends Application {
         console = new Console(new VirtualThreadTaskExecutor(), Clock.systemUTC(),
                 new SavedConnections(SavedConnections.defaultDirectory(System.getenv())), local);
         console.show(stage, 1280, 800);
+        console.model().setRunDemoServices(true);
+        Runtime.getRuntime().addShutdownHook(new Thread(console.model().getLocalRuns()::close,
+                "reflex-console-stop-runs"));
         console.model().connect(local);
     }
 

@@ -14,14 +14,14 @@ class BrowseTest extends ConsoleRobotTest {
         assertThat(text("#connection-status")).startsWith("Connected").contains("test engine");
         TableView<ReflexObject> table = lookup("#object-table").queryTableView();
         assertThat(table.getItems()).extracting(ReflexObject::name)
-                .containsExactly("demo-cart-prd", "demo-cart-tst", "demo-shop-prd", "demo-shop-tst");
-        assertThat(text("#object-count")).isEqualTo("4 services");
+                .containsExactly("demo-cart-prd", "demo-cart-tst", "demo-shop-prd", "demo-shop-tst", "demo-web-prd", "demo-web-tst");
+        assertThat(text("#object-count")).isEqualTo("6 services");
     }
 
     @Test
     void globAndExpressionFiltersNarrowTheTableAndTheCount() {
         fill("#glob-filter", "*shop*");
-        assertThat(text("#object-count")).isEqualTo("2 of 4 services");
+        assertThat(text("#object-count")).isEqualTo("2 of 6 services");
         fill("#expression-filter", "lane=prd");
         TableView<ReflexObject> table = lookup("#object-table").queryTableView();
         assertThat(table.getItems()).extracting(ReflexObject::name).containsExactly("demo-shop-prd");
@@ -55,7 +55,7 @@ class BrowseTest extends ConsoleRobotTest {
         assertThat(text("#notification-text")).isEqualTo("Saved service web-tst.");
         ReflexObject stored = client.get(ObjectType.SERVICE, "web-tst");
         assertThat(stored.text("config")).hasValue("demo-tst." + client.get(ObjectType.CONFIG, "demo-tst").id().getAsLong());
-        assertThat(text("#object-count")).isEqualTo("5 services");
+        assertThat(text("#object-count")).isEqualTo("7 services");
         assertThat(text("#editor-title")).isEqualTo("service web-tst");
     }
 
@@ -84,7 +84,7 @@ class BrowseTest extends ConsoleRobotTest {
         press(javafx.scene.input.KeyCode.ALT, javafx.scene.input.KeyCode.LEFT)
                 .release(javafx.scene.input.KeyCode.LEFT, javafx.scene.input.KeyCode.ALT);
         assertThat(text("#editor-title")).isEqualTo("service demo-shop-tst");
-        assertThat(text("#object-count")).isEqualTo("4 services");
+        assertThat(text("#object-count")).isEqualTo("6 services");
         press(javafx.scene.input.KeyCode.ALT, javafx.scene.input.KeyCode.RIGHT)
                 .release(javafx.scene.input.KeyCode.RIGHT, javafx.scene.input.KeyCode.ALT);
         assertThat(text("#editor-title")).isEqualTo("config demo-tst");

@@ -18,14 +18,14 @@ class ConnectionsTest extends ConsoleRobotTest {
         interact(() -> console.model().connect(local));
         assertThat(text("#connection-status")).startsWith("Connected · Local engine");
         assertThat(text("#notification-text")).isEqualTo("A new local engine was created and filled with demo data.");
-        assertThat(text("#object-count")).isEqualTo("4 services");
+        assertThat(text("#object-count")).isEqualTo("6 services");
         assertThat(dataDir.resolve("master.key")).exists();
 
         interact(local::close);
         LocalEngineTarget reopened = new LocalEngineTarget(dataDir);
         interact(() -> console.model().connect(reopened));
         waitUntil(() -> console.model().getConnection().getState() == ConnectionState.CONNECTED);
-        assertThat(text("#object-count")).isEqualTo("4 services");
+        assertThat(text("#object-count")).isEqualTo("6 services");
         interact(reopened::close);
     }
 

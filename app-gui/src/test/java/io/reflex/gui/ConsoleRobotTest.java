@@ -89,4 +89,12 @@ abstract class ConsoleRobotTest extends ApplicationTest {
     protected static void waitUntil(BooleanSupplier condition) throws Exception {
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> condition.getAsBoolean());
     }
+
+    /**
+     * For what real launchers do: each starts a JVM, which starts the app's JVM and waits until it is healthy; on
+     * a loaded 2-core machine that can take a minute.
+     */
+    protected static void waitForLaunchersUntil(BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(150, TimeUnit.SECONDS, () -> condition.getAsBoolean());
+    }
 }

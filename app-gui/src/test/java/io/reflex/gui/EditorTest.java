@@ -97,7 +97,7 @@ class EditorTest extends ConsoleRobotTest {
         clickOn("#delete-button");
         clickOn("#confirm-button");
         assertThat(client.find(ObjectType.SERVICE, "demo-cart-tst")).isEmpty();
-        assertThat(text("#object-count")).isEqualTo("3 services");
+        assertThat(text("#object-count")).isEqualTo("5 services");
     }
 
     @Test

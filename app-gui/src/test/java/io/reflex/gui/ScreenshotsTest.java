@@ -14,7 +14,12 @@ import java.nio.file.Path;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
+import io.reflex.gui.instances.InstanceRow;
+import io.reflex.gui.localrun.LocalRun;
+import io.reflex.gui.localrun.LocalRunsViewModel;
+import io.reflex.gui.redeploy.RedeployViewModel;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.control.TableView;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -50,9 +55,14 @@ class ScreenshotsTest extends ConsoleRobotTest {
     }
 
     @Test
+    @Timeout(value = 600, unit = TimeUnit.SECONDS)
     void savesTheMainViewsInLightAndDark() throws Exception {
         assumeTrue(!DIR.isEmpty(), "set reflex.screenshots (mvn -Pscreenshots) to take screenshots");
         Path dir = Files.createDirectories(Path.of(DIR));
+        int proxyPort = LocalRunsViewModel.freePort();
+        interact(() -> console.model().getLocalRuns().runWithProxy("demo-web-tst", proxyPort));
+        LocalRun run = console.model().getLocalRuns().selectedProperty().get();
+        waitForLaunchersUntil(() -> run.lifecycleProperty().get().equals("ready"));
         for (boolean dark : new boolean[] {false, true}) {
             interact(() -> console.model().darkProperty().set(dark));
             String suffix = dark ? "-dark" : "";
@@ -72,6 +82,13 @@ class ScreenshotsTest extends ConsoleRobotTest {
             show("live instances");
             sleep(3, java.util.concurrent.TimeUnit.SECONDS);
             save(dir, "instances" + suffix);
+            RedeployViewModel.Outcome before = console.model().getRedeploy().outcomeProperty().get();
+            redeploy(run, dark ? "1.4.4" : "1.4.3", before);
+            save(dir, "instances-redeploy" + suffix);
+            waitForLaunchersUntil(() -> console.model().getRedeploy().outcomeProperty().get() != before);
+            show("local runs");
+            fill("#run-service", "demo-web-tst");
+            save(dir, "local-run" + suffix);
             show("discovery graph");
             save(dir, "discovery" + suffix);
             show("services");
@@ -100,6 +117,21 @@ class ScreenshotsTest extends ConsoleRobotTest {
         fill("#proxy-port", "3128");
         write(dir, name, () -> lookup("#proxy-kind").query().getScene().snapshot(null));
         clickOn("Cancel");
+    }
+
+    /**
+     * Asks for a redeploy of the demo web app and returns while its instance is deploying the next color, or once
+     * it finished when that went faster than the test looked.
+     */
+    private void redeploy(LocalRun run, String build, RedeployViewModel.Outcome before) throws Exception {
+        TableView<InstanceRow> table = lookup("#instances-table").queryTableView();
+        interact(() -> table.getSelectionModel().select(table.getItems().stream()
+                .filter(r -> r.name().equals(run.instanceName())).findFirst().orElseThrow()));
+        fill("#redeploy-build", build);
+        clickOn("#redeploy-service-button");
+        clickOn("#confirm-button");
+        waitForLaunchersUntil(() -> text("#redeploy-progress").contains("deploying")
+                || console.model().getRedeploy().outcomeProperty().get() != before);
     }
 
     private void save(Path dir, String name) throws Exception {

@@ -9,6 +9,7 @@ import io.reflex.gui.dialog.DialogService;
 import io.reflex.gui.dialog.ErrorSentences;
 import io.reflex.gui.task.TaskExecutor;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -198,6 +199,11 @@ public final class ConnectionService implements AutoCloseable {
 
     public ReflexClient getClient() {
         return client.get();
+    }
+
+    /** The apikey of the current connection, for launchers the console starts; empty when unknown. */
+    public Optional<String> apikey() {
+        return target == null ? Optional.empty() : target.apikey();
     }
 
     public ReadOnlyStringProperty labelProperty() {

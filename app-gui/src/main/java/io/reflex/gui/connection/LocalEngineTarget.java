@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * An engine inside the console's own process, with its database in a per-user directory. It is the default so a
@@ -16,6 +17,7 @@ public final class LocalEngineTarget implements ConnectionTarget {
     private final Path dataDir;
     private Engine engine;
     private boolean newEngineReported;
+    private String apikey;
 
     public LocalEngineTarget(Path dataDir) {
         this.dataDir = dataDir;
@@ -61,7 +63,7 @@ public final class LocalEngineTarget implements ConnectionTarget {
     @Override
     public synchronized Opened open() throws Exception {
         Engine running = start();
-        String apikey = running.createdMasterKey().orElseGet(this::storedMasterKey);
+        apikey = running.createdMasterKey().orElseGet(this::storedMasterKey);
         boolean fresh = running.createdMasterKey().isPresent() && !newEngineReported;
         newEngineReported = true;
         return new Opened(Clients.create(running.url(), apikey), fresh);
@@ -74,6 +76,11 @@ public final class LocalEngineTarget implements ConnectionTarget {
         } catch (IOException e) {
             throw new IllegalStateException("The local engine's master key is missing from " + file, e);
         }
+    }
+
+    @Override
+    public synchronized Optional<String> apikey() {
+        return Optional.ofNullable(apikey);
     }
 
     @Override

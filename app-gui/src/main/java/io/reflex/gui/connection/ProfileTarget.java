@@ -5,6 +5,8 @@ import io.reflex.client.ObjectType;
 import io.reflex.client.ReflexClient;
 import io.reflex.client.ReflexException;
 
+import java.util.Optional;
+
 /** An engine somewhere else, reached with a URL and an apikey, directly or through a proxy. */
 public final class ProfileTarget implements ConnectionTarget {
     private static final int PROXY_AUTHENTICATION_REQUIRED = 407;
@@ -36,6 +38,11 @@ public final class ProfileTarget implements ConnectionTarget {
 
     public ProxySettings proxy() {
         return proxy;
+    }
+
+    @Override
+    public Optional<String> apikey() {
+        return Optional.of(apikey);
     }
 
     @Override

@@ -1,19 +1,15 @@
 package io.reflex.gui.history;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.reflex.client.ListQuery;
 import io.reflex.client.ObjectType;
-import io.reflex.client.ReflexClient;
 import io.reflex.client.ReflexObject;
 import io.reflex.gui.connection.ConnectionService;
 import io.reflex.gui.dialog.DialogService;
 import io.reflex.gui.dialog.DialogService.Severity;
 import io.reflex.gui.objects.JsonText;
 import io.reflex.gui.objects.TypeSchema;
-import io.reflex.gui.objects.Writes;
 import io.reflex.gui.task.TaskExecutor;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
@@ -74,7 +70,7 @@ public final class HistoryViewModel {
             status.set("The engine keeps no queryable history of " + TypeSchema.plural(objectType) + ".");
             return;
         }
-        executor.run(() -> new Loaded(connection.getClient().get(objectType, name), archivedVersions(objectType, name)),
+        executor.run(() -> new Loaded(connection.getClient().get(objectType, name), Archive.versions(connection.getClient(), objectType, name)),
                 loaded -> {
                     current = loaded.current();
                     versions.setAll(loaded.versions());
@@ -89,17 +85,6 @@ public final class HistoryViewModel {
     }
 
     private record Loaded(ReflexObject current, List<Version> versions) {}
-
-    private List<Version> archivedVersions(ObjectType objectType, String name) {
-        ListQuery query = ListQuery.of(objectType).match(name).cols("name", "updated_at", "updated_by")
-                .archive(Instant.EPOCH, Instant.now().plusSeconds(60));
-        return connection.getClient().list(query).stream()
-                .filter(row -> row.name().equals(name) && row.updatedAt().isPresent())
-                .map(row -> new Version(row.updatedAt().get(), row.updatedBy().orElse("")))
-                .distinct()
-                .sorted(Comparator.comparing(Version::updatedAt).reversed())
-                .toList();
-    }
 
     private void compare(Version version) {
         if (version == null || current == null) {
@@ -132,15 +117,9 @@ public final class HistoryViewModel {
             return;
         }
         ObjectType restoring = type;
-        ObjectNode body = archived.json();
-        TypeSchema.READ_ONLY.forEach(body::remove);
+        ReflexObject version = archived;
         String target = String.valueOf(current.id().orElseThrow());
-        executor.run(() -> {
-            ReflexClient client = connection.getClient();
-            ReflexObject now = client.get(restoring, target);
-            Writes.update(client, restoring, target, ReflexObject.of(body), now.version());
-            return client.get(restoring, target);
-        }, restored -> {
+        executor.run(() -> Archive.restore(connection.getClient(), restoring, target, version), restored -> {
             dialogs.notify(Severity.SUCCESS, "Restored " + restored.name() + " to the version of "
                     + selected.get().updatedAt() + ".");
             onRestored.accept(restored);

@@ -8,14 +8,34 @@ import java.util.Optional;
 
 /**
  * One instance as the live table shows it, read from the fields launchers write: {@code status}, {@code address}
- * and the {@code lifecycle} object of the instance ping.
+ * and the {@code lifecycle} object of the instance ping, with its colors and redeploy state (docs/redeploy.md).
+ *
+ * @param ttl how long the instance stays fresh without a heartbeat, when the launcher says ({@code lifecycle.ttl})
  */
 public record InstanceRow(long id, String name, String service, String address, String status, String state,
-        String color, String version, Optional<Instant> started, Optional<Instant> heartbeat, Duration interval) {
+        String color, String version, Optional<Instant> started, Optional<Instant> heartbeat, Duration interval,
+        Optional<Duration> ttl, Redeploy redeploy) {
+
+    /** The instance's part in the last redeploy it saw; {@link #NONE} before its first. */
+    public record Redeploy(String id, String state, String message) {
+        static final Redeploy NONE = new Redeploy("", "", "");
+
+        /** {@code done}, {@code failed}: the instance has finished with this request. */
+        public boolean finished() {
+            return state.equals("done") || state.equals("failed");
+        }
+
+        /** As the table's redeploy column shows it: the state, and the message of a failure. */
+        @Override
+        public String toString() {
+            return message.isEmpty() ? state : state + ": " + message;
+        }
+    }
+
     /** Launchers ping every 30 s unless the lifecycle's {@code interval} (seconds) says otherwise. */
     static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(30);
 
-    static InstanceRow of(ReflexObject instance) {
+    public static InstanceRow of(ReflexObject instance) {
         JsonNode lifecycle = instance.field("lifecycle").orElse(com.fasterxml.jackson.databind.node.MissingNode.getInstance());
         JsonNode address = instance.field("address").orElse(com.fasterxml.jackson.databind.node.MissingNode.getInstance());
         String host = address.path("host").asText("");
@@ -29,8 +49,15 @@ public record InstanceRow(long id, String name, String service, String address, 
                 lifecycle.path("version").asText(""),
                 time(lifecycle.path("started")),
                 time(lifecycle.path("heartbeat")).or(instance::updatedAt),
-                lifecycle.path("interval").asDouble(0) > 0
-                        ? Duration.ofMillis((long) (lifecycle.path("interval").asDouble() * 1000)) : DEFAULT_INTERVAL);
+                seconds(lifecycle.path("interval")).orElse(DEFAULT_INTERVAL),
+                seconds(lifecycle.path("ttl")),
+                lifecycle.path("redeploy").isObject() ? new Redeploy(lifecycle.path("redeploy").path("id").asText(""),
+                        lifecycle.path("redeploy").path("state").asText(""),
+                        lifecycle.path("redeploy").path("message").asText("")) : Redeploy.NONE);
+    }
+
+    private static Optional<Duration> seconds(JsonNode value) {
+        return value.asDouble(0) > 0 ? Optional.of(Duration.ofMillis((long) (value.asDouble() * 1000))) : Optional.empty();
     }
 
     private static Optional<Instant> time(JsonNode value) {
@@ -56,10 +83,14 @@ public record InstanceRow(long id, String name, String service, String address, 
         return dot < 0 ? ref : ref.substring(0, dot);
     }
 
-    /** A running instance whose last heartbeat is older than three intervals has probably died without a word. */
+    /**
+     * A running instance whose last heartbeat is older than its ttl (three intervals when it names none) has
+     * probably died without a word; the engine also marks such instances {@code "status": "stale"} itself.
+     */
     public boolean stale(Instant now) {
         boolean running = !state.equals("stopped") && !state.equals("failed");
-        return running && heartbeat.map(h -> h.plus(interval.multipliedBy(3)).isBefore(now)).orElse(false);
+        Duration fresh = ttl.orElse(interval.multipliedBy(3));
+        return status.equals("stale") || running && heartbeat.map(h -> h.plus(fresh).isBefore(now)).orElse(false);
     }
 
     /** How long the instance has been up, as {@code 3d 4h}, {@code 2h 5m} or {@code 40s}. */

@@ -60,15 +60,16 @@ public final class InstancesView {
         table.setId("instances-table");
         table.getStyleClass().addAll(atlantafx.base.theme.Styles.DENSE, atlantafx.base.theme.Styles.STRIPED);
         table.getColumns().addAll(List.of(
-                column("Instance", InstanceRow::name, 160),
-                column("Service", InstanceRow::service, 140),
-                column("Address", InstanceRow::address, 150),
-                column("Status", InstanceRow::status, 60),
-                column("State", InstanceRow::state, 90),
-                column("Color", InstanceRow::color, 60),
-                column("Version", InstanceRow::version, 80),
-                column("Uptime", row -> row.uptime(model.now()), 80),
-                column("Last heartbeat", row -> row.heartbeat().map(this::ago).orElse(""), 170)));
+                column("Instance", InstanceRow::name, 140),
+                column("Service", InstanceRow::service, 120),
+                column("Address", InstanceRow::address, 130),
+                column("Status", InstanceRow::status, 65),
+                column("State", InstanceRow::state, 80),
+                column("Color", InstanceRow::color, 55),
+                column("Version", InstanceRow::version, 90),
+                column("Redeploy", row -> row.redeploy().toString(), 100),
+                column("Uptime", row -> row.uptime(model.now()), 75),
+                column("Last heartbeat", row -> row.heartbeat().map(this::ago).orElse(""), 160)));
         table.setRowFactory(view -> new TableRow<>() {
             @Override
             protected void updateItem(InstanceRow row, boolean empty) {
@@ -83,8 +84,30 @@ public final class InstancesView {
                 }
             }
         });
+        keepSelectionAcrossUpdates(table);
         table.setPlaceholder(new Label("No instances yet. Launchers register them with an instance ping."));
         return table;
+    }
+
+    /**
+     * Each heartbeat replaces its instance's row, which clears the table's selection; the chosen instance is
+     * remembered by name and chosen again, so the redeploy buttons keep acting on it.
+     */
+    private void keepSelectionAcrossUpdates(TableView<InstanceRow> table) {
+        String[] chosen = {null};
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                chosen[0] = now.name();
+            }
+            model.selectedProperty().set(now);
+        });
+        model.getRows().addListener((ListChangeListener<InstanceRow>) change -> {
+            InstanceRow selected = table.getSelectionModel().getSelectedItem();
+            if (chosen[0] != null && (selected == null || !selected.name().equals(chosen[0]))) {
+                model.getRows().stream().filter(row -> row.name().equals(chosen[0])).findFirst()
+                        .ifPresent(row -> table.getSelectionModel().select(row));
+            }
+        });
     }
 
     private String ago(Instant when) {

@@ -32,7 +32,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -66,6 +68,7 @@ public final class InstancesViewModel implements AutoCloseable {
     private final Map<String, WatchAction> pending = new ConcurrentHashMap<>();
     private final ScheduledExecutorService batcher = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("reflex-console-instances").factory());
+    private final ObjectProperty<InstanceRow> selected = new SimpleObjectProperty<>();
     private WatchSubscription subscription;
 
     /** Counts of instances per lifecycle state at one moment, for the chart. */
@@ -95,7 +98,8 @@ public final class InstancesViewModel implements AutoCloseable {
         });
     }
 
-    private static List<InstanceRow> listAll(ReflexClient client) {
+    /** Every instance as a row; blocks on the engine, so it runs on a task thread. */
+    public static List<InstanceRow> listAll(ReflexClient client) {
         return client.list(ListQuery.of(ObjectType.INSTANCE).cols(COLS)).stream().map(InstanceRow::of).toList();
     }
 
@@ -248,6 +252,11 @@ public final class InstancesViewModel implements AutoCloseable {
 
     public ObservableList<StateSample> getSamples() {
         return samples;
+    }
+
+    /** The row chosen in the table; a redeploy of one instance acts on it. */
+    public ObjectProperty<InstanceRow> selectedProperty() {
+        return selected;
     }
 
     public ReadOnlyStringProperty summaryProperty() {

@@ -13,7 +13,8 @@ public record SidebarItem(String label, ObjectType type, Kind kind) {
         BROWSE,
         LIVE_INSTANCES,
         TOPOLOGY,
-        DISCOVERY
+        DISCOVERY,
+        LOCAL_RUNS
     }
 
     public static SidebarItem browse(ObjectType type) {
@@ -26,10 +27,21 @@ public record SidebarItem(String label, ObjectType type, Kind kind) {
         for (ObjectType type : ObjectType.values()) {
             items.add(browse(type));
         }
-        items.add(new SidebarItem("live instances", ObjectType.INSTANCE, Kind.LIVE_INSTANCES));
+        items.add(liveInstances());
         items.add(new SidebarItem("pipeline tree", ObjectType.PIPELINE, Kind.TOPOLOGY));
         items.add(new SidebarItem("discovery graph", ObjectType.SERVICE, Kind.DISCOVERY));
+        items.add(localRuns());
         return items;
+    }
+
+    /** Services run on this machine by the embedded launcher, and launch's preview. */
+    public static SidebarItem localRuns() {
+        return new SidebarItem("local runs", ObjectType.SERVICE, Kind.LOCAL_RUNS);
+    }
+
+    /** The live instance table, where redeploys show their progress. */
+    public static SidebarItem liveInstances() {
+        return new SidebarItem("live instances", ObjectType.INSTANCE, Kind.LIVE_INSTANCES);
     }
 
     @Override
