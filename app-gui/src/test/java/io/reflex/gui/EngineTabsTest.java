@@ -53,7 +53,7 @@ class EngineTabsTest extends ConsoleRobotTest {
         EngineTab secondLocal = console.tabs().all().get(2);
         interact(() -> secondLocal.model().refresh());
         assertThat(statusOf(secondLocal)).startsWith("Connected · Local engine");
-        assertThat(secondLocal.model().getList().countProperty().get()).isEqualTo("4 services");
+        assertThat(secondLocal.model().getList().countProperty().get()).isEqualTo("6 services");
         local.closeForAll();
     }
 
@@ -62,10 +62,9 @@ class EngineTabsTest extends ConsoleRobotTest {
         assertThat(lookup(".engine-tab").queryAll()).hasSize(1);
         assertThat(closeButtonsShown()).isZero();
         interact(() -> console.tabs().open(new ProfileTarget("again", engine.url(), engine.apikey())));
-        assertThat(closeButtonsShown()).isEqualTo(2);
+        waitUntil(() -> closeButtonsShown() == 2);
         interact(() -> console.tabs().close(console.tabs().all().get(1)));
-        waitUntil(() -> lookup(".engine-tab").queryAll().size() == 1);
-        assertThat(closeButtonsShown()).isZero();
+        waitUntil(() -> lookup(".engine-tab").queryAll().size() == 1 && closeButtonsShown() == 0);
     }
 
     private List<String> tabTitles() {

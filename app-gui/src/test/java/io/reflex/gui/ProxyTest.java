@@ -77,7 +77,7 @@ class ProxyTest extends ConsoleRobotTest {
             clickOn("#connection-connect");
 
             assertThat(text("#connection-status")).startsWith("Connected · via-proxy (");
-            assertThat(text("#object-count")).isEqualTo("4 services");
+            assertThat(text("#object-count")).isEqualTo("6 services");
             assertThat(proxy.forwarded()).anyMatch(line -> line.startsWith("GET " + engine.url() + "/service"));
 
             SavedConnections saved = new SavedConnections(configDir());
