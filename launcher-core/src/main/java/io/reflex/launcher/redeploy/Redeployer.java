@@ -11,6 +11,7 @@ import io.reflex.launcher.nativeos.ChildProcesses;
 import io.reflex.launcher.nativeos.ExitStatus;
 import io.reflex.launcher.proxy.TrafficRouter;
 
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -86,7 +87,8 @@ public final class Redeployer implements Component {
     /** Starts color 1 and routes to it once ready. @throws IllegalStateException when it never becomes ready */
     @Override
     public CompletableFuture<ExitStatus> start() {
-        log.info("Proxy listening on " + router.listenAddress());
+        InetSocketAddress listen = router.listenAddress();
+        log.info("Proxy listening on " + listen.getHostString() + ":" + listen.getPort());
         Optional<String> failure = deploy(first);
         if (failure.isPresent()) {
             router.close();
