@@ -1,6 +1,8 @@
 package io.reflex.gui.instances;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import io.reflex.client.InstanceView;
 import io.reflex.client.ReflexObject;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,51 +38,28 @@ public record InstanceRow(long id, String name, String service, String address, 
     static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(30);
 
     public static InstanceRow of(ReflexObject instance) {
-        JsonNode lifecycle = instance.field("lifecycle").orElse(com.fasterxml.jackson.databind.node.MissingNode.getInstance());
-        JsonNode address = instance.field("address").orElse(com.fasterxml.jackson.databind.node.MissingNode.getInstance());
+        InstanceView view = InstanceView.of(instance);
+        JsonNode lifecycle = instance.field("lifecycle").orElse(MissingNode.getInstance());
+        JsonNode address = instance.field("address").orElse(MissingNode.getInstance());
         String host = address.path("host").asText("");
         String port = address.path("port").asText("");
-        return new InstanceRow(instance.id().orElse(0), instance.name(),
-                instance.text("service").map(InstanceRow::plain).orElse(""),
+        JsonNode redeploy = lifecycle.path("redeploy");
+        return new InstanceRow(instance.id().orElse(0), view.name(), view.service(),
                 host.isEmpty() && port.isEmpty() ? "" : host + ":" + port,
-                instance.text("status").orElse(""),
-                lifecycle.path("state").asText(""),
+                view.status(),
+                view.state().orElse(""),
                 lifecycle.path("color").asText(address.path("color").asText("")),
-                lifecycle.path("version").asText(""),
-                time(lifecycle.path("started")),
-                time(lifecycle.path("heartbeat")).or(instance::updatedAt),
+                view.version().orElse(""),
+                view.started(),
+                view.heartbeat().or(instance::updatedAt),
                 seconds(lifecycle.path("interval")).orElse(DEFAULT_INTERVAL),
                 seconds(lifecycle.path("ttl")),
-                lifecycle.path("redeploy").isObject() ? new Redeploy(lifecycle.path("redeploy").path("id").asText(""),
-                        lifecycle.path("redeploy").path("state").asText(""),
-                        lifecycle.path("redeploy").path("message").asText("")) : Redeploy.NONE);
+                redeploy.isObject() ? new Redeploy(redeploy.path("id").asText(""), redeploy.path("state").asText(""),
+                        redeploy.path("message").asText("")) : Redeploy.NONE);
     }
 
     private static Optional<Duration> seconds(JsonNode value) {
         return value.asDouble(0) > 0 ? Optional.of(Duration.ofMillis((long) (value.asDouble() * 1000))) : Optional.empty();
-    }
-
-    private static Optional<Instant> time(JsonNode value) {
-        if (value.isNumber()) {
-            return Optional.of(Instant.ofEpochMilli((long) (value.asDouble() * 1000)));
-        }
-        if (value.isTextual()) {
-            try {
-                return Optional.of(Instant.parse(value.asText()));
-            } catch (java.time.format.DateTimeParseException e) {
-                try {
-                    return Optional.of(Instant.ofEpochMilli((long) (Double.parseDouble(value.asText()) * 1000)));
-                } catch (NumberFormatException notANumber) {
-                    return Optional.empty();
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static String plain(String ref) {
-        int dot = ref.indexOf('.');
-        return dot < 0 ? ref : ref.substring(0, dot);
     }
 
     /**

@@ -48,12 +48,13 @@ final class ServiceCommand {
         if (context.arguments().mode() == Arguments.Mode.SUPERVISE) {
             deliver(context, prepared);
             logStart(context, app);
-            return SupervisedLaunch.run(context, client, prepared, app, registration(context, client, prepared));
+            return SupervisedLaunch.run(context, client, prepared, app,
+                    registration(context, client, prepared.serviceName()));
         }
         // Nothing can stop the start any more but a failed write or execve: the instance ping travels while the
         // files are written, and execve waits for its answer, because it ends the JVM and its connections.
         CompletableFuture<InstanceRegistration> starting = CompletableFuture.supplyAsync(() -> {
-            InstanceRegistration registration = registration(context, client, prepared);
+            InstanceRegistration registration = registration(context, client, prepared.serviceName());
             registration.ping(LifecycleState.STARTING, 0);
             return registration;
         }, context.calls().executor());
@@ -69,11 +70,11 @@ final class ServiceCommand {
         throw new IllegalStateException("execve returned without an error");
     }
 
-    private static InstanceRegistration registration(LaunchContext context, ReflexClient client,
-                                                     PreparedService prepared) {
+    /** This host's instance of {@code service}: {@code --instance NAME}, else {@code SERVICE-HOSTNAME}. */
+    private static InstanceRegistration registration(LaunchContext context, ReflexClient client, String service) {
         HostIdentity host = HostIdentity.current();
-        return new InstanceRegistration(client, prepared.serviceName(), host,
-                context.arguments().redeploy().instance().orElse(host.instanceName(prepared.serviceName())),
+        return new InstanceRegistration(client, service, host,
+                context.arguments().redeploy().instance().orElse(host.instanceName(service)),
                 LaunchMain.version(), context.clock(), context.log());
     }
 
@@ -103,8 +104,7 @@ final class ServiceCommand {
             prepared = context.preparer(client).prepare(context.target(), context.environment(), context::localDirs, true);
         } catch (LaunchException e) {
             if (LinkResolution.isLinkFailure(e)) {
-                new InstanceRegistration(client, context.target().service(), HostIdentity.current(),
-                        LaunchMain.version(), context.clock(), context.log()).ping(LifecycleState.FAILED, 0);
+                registration(context, client, context.target().service()).ping(LifecycleState.FAILED, 0);
             }
             throw e;
         }

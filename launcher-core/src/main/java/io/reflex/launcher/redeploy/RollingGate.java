@@ -1,10 +1,10 @@
 package io.reflex.launcher.redeploy;
 
+import io.reflex.client.InstanceView;
 import io.reflex.client.ListQuery;
 import io.reflex.client.ObjectType;
 import io.reflex.client.ReflexClient;
 import io.reflex.client.ReflexException;
-import io.reflex.client.ReflexObject;
 import io.reflex.launcher.log.LaunchLog;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -65,15 +65,15 @@ final class RollingGate {
         return false;
     }
 
-    /** The engine stores an instance's service as a {@code name.id} reference; the name is what counts. */
-    private List<JsonNode> instances() {
-        return client.list(ListQuery.of(ObjectType.INSTANCE).cols("*")).stream().map(ReflexObject::json)
-                .filter(json -> service.equals(json.path("service").asText().replaceFirst("\\.\\d+$", "")))
-                .filter(json -> !"failed".equals(json.path("status").asText()))
-                .sorted(Comparator.comparing(json -> json.path("name").asText())).map(JsonNode.class::cast).toList();
+    /** The service's instances that have not failed, in the order every launcher of the service agrees on. */
+    private List<InstanceView> instances() {
+        return client.list(ListQuery.of(ObjectType.INSTANCE).cols("*")).stream().map(InstanceView::of)
+                .filter(instance -> service.equals(instance.service()))
+                .filter(instance -> !"failed".equals(instance.status()))
+                .sorted(Comparator.comparing(InstanceView::name)).toList();
     }
 
-    private boolean myTurn(List<JsonNode> instances, String id, int batch, int minReady) {
+    private boolean myTurn(List<InstanceView> instances, String id, int batch, int minReady) {
         int me = indexOf(instances);
         if (me < 0) {
             return false;
@@ -82,7 +82,7 @@ final class RollingGate {
         int othersOutside = 0;
         int ready = 0;
         for (int i = 0; i < instances.size(); i++) {
-            JsonNode instance = instances.get(i);
+            InstanceView instance = instances.get(i);
             if (i / batch < myBatch && !finished(instance, id)) {
                 return false;
             }
@@ -96,26 +96,29 @@ final class RollingGate {
         return ready >= Math.min(minReady, othersOutside);
     }
 
-    private int indexOf(List<JsonNode> instances) {
+    private int indexOf(List<InstanceView> instances) {
         for (int i = 0; i < instances.size(); i++) {
-            if (self.equals(instances.get(i).path("name").asText())) {
+            if (self.equals(instances.get(i).name())) {
                 return i;
             }
         }
         return -1;
     }
 
-    private static boolean finished(JsonNode instance, String id) {
-        JsonNode redeploy = instance.path("lifecycle").path("redeploy");
-        return "stale".equals(instance.path("status").asText())
+    private static boolean finished(InstanceView instance, String id) {
+        JsonNode redeploy = lifecycle(instance).path("redeploy");
+        return "stale".equals(instance.status())
                 || id.equals(redeploy.path("id").asText()) && FINISHED.contains(redeploy.path("state").asText());
     }
 
-    private static boolean ready(JsonNode instance, String id) {
-        JsonNode lifecycle = instance.path("lifecycle");
-        boolean redeploying = id.equals(lifecycle.path("redeploy").path("id").asText())
-                && "deploying".equals(lifecycle.path("redeploy").path("state").asText());
-        return "ok".equals(instance.path("status").asText()) && "ready".equals(lifecycle.path("state").asText())
-                && !redeploying;
+    private static boolean ready(InstanceView instance, String id) {
+        JsonNode redeploy = lifecycle(instance).path("redeploy");
+        boolean redeploying = id.equals(redeploy.path("id").asText())
+                && "deploying".equals(redeploy.path("state").asText());
+        return "ok".equals(instance.status()) && instance.state().filter("ready"::equals).isPresent() && !redeploying;
+    }
+
+    private static JsonNode lifecycle(InstanceView instance) {
+        return instance.object().json().path("lifecycle");
     }
 }
