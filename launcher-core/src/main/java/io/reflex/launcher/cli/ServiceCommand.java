@@ -34,8 +34,8 @@ final class ServiceCommand {
     }
 
     static int run(LaunchContext context) {
-        // linking execve and friends costs ~20 ms of code generation; do it while the client starts and the engine
-        // answers
+        // linking the native call execve goes through generates code (20 to 40 ms of CPU); do it while the client
+        // starts and the engine answers
         if (context.arguments().mode() == Arguments.Mode.EXEC) {
             ProcessImage.prepareInBackground();
         }

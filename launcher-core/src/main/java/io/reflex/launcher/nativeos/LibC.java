@@ -18,11 +18,18 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
 /**
- * The few glibc calls the JDK does not offer: replacing the process image, spawning children the JDK's reaper
- * does not own, reaping, signalling. Each function is linked on first use, so a command pays only for what it calls.
+ * The few native calls the JDK does not offer: replacing the process image, spawning children the JDK's reaper
+ * does not own, reaping, signalling.
  *
- * <p>Every call that can fail captures {@code errno} in the same downcall; reading it later would see whatever
- * the JVM did in between.
+ * <p>Linking an FFM downcall generates code for its signature, 5 to 30 ms of CPU each at start-up, and exec mode
+ * alone needed five signatures (more than the rest of its start on a slow machine). So every plain system call
+ * goes through one downcall, glibc's {@code syscall(2)} with five {@code long} arguments, linked once and called with
+ * {@code invokeExact}; {@link SystemCall} holds the system call numbers of x86-64 and aarch64 Linux. Only the glibc
+ * library functions that are not system calls ({@code posix_spawn} and its helpers, {@code sigfillset}) have
+ * bindings of their own, linked on first use.
+ *
+ * <p>Every call captures {@code errno} in the same downcall; reading it later would see whatever the JVM did in
+ * between.
  */
 final class LibC {
 
@@ -42,6 +49,8 @@ final class LibC {
     static final int O_CLOEXEC = 02000000;
     /** glibc's sigset_t is 1024 bits. */
     static final long SIGSET_SIZE = 128;
+    /** The kernel's sigset_t (64 signals), which rt_sigprocmask checks its size argument against. */
+    static final long KERNEL_SIGSET_SIZE = 8;
     /** Larger than glibc's posix_spawnattr_t (336) and posix_spawn_file_actions_t (80) on x86-64 and aarch64. */
     static final long SPAWN_STRUCT_SIZE = 512;
 
@@ -52,25 +61,13 @@ final class LibC {
             CALL_STATE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
     private static final Linker.Option ERRNO_OPTION = Linker.Option.captureCallState("errno");
 
-    private static final Binding EXECVE = errnoCall("execve", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS));
-    private static final Binding FCNTL = bind("fcntl", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT),
-            Linker.Option.firstVariadicArg(2));
-    /** Linux 5.11+, glibc 2.34+: marks a whole range of descriptors close-on-exec in one call. */
-    private static final Binding CLOSE_RANGE = bind("close_range", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
-    private static final Binding PTHREAD_SIGMASK = bind("pthread_sigmask", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+    private static final Binding SYSCALL = bind("syscall",
+            FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG),
+            ERRNO_OPTION, Linker.Option.firstVariadicArg(1));
+    /** For the calls whose callers do not read errno: each thread's own, since a capture needs somewhere to write. */
+    private static final ThreadLocal<MemorySegment> UNREAD_STATE =
+            ThreadLocal.withInitial(() -> Arena.ofAuto().allocate(CALL_STATE));
     private static final Binding SIGFILLSET = bind("sigfillset", FunctionDescriptor.of(JAVA_INT, ADDRESS));
-    private static final Binding KILL = errnoCall("kill", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
-    private static final Binding WAITPID = errnoCall("waitpid", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
-    private static final Binding PRCTL = bind("prctl", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG),
-            Linker.Option.firstVariadicArg(1));
-    private static final Binding CHDIR = errnoCall("chdir", FunctionDescriptor.of(JAVA_INT, ADDRESS));
-    private static final Binding GETPID = bind("getpid", FunctionDescriptor.of(JAVA_INT));
-    private static final Binding PIPE2 = errnoCall("pipe2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
-    private static final Binding WRITE = errnoCall("write", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
-    private static final Binding CLOSE = bind("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
-    private static final Binding DUP2 = errnoCall("dup2", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
-    private static final Binding LSEEK = bind("lseek", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_INT));
-    private static final Binding MEMFD_CREATE = errnoCall("memfd_create", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
     private static final Binding SPAWN = bind("posix_spawn",
             FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS));
     private static final Binding SPAWNATTR_INIT = bind("posix_spawnattr_init", FunctionDescriptor.of(JAVA_INT, ADDRESS));
@@ -88,10 +85,7 @@ final class LibC {
     private LibC() {
     }
 
-    /**
-     * A libc function linked on first use. Linking generates code; exec mode needs four of these functions, and
-     * linking all of them up front cost a visible part of the start-up.
-     */
+    /** A libc function linked on first use, since linking generates code: a command that never spawns pays nothing. */
     private static final class Binding {
         private final String name;
         private final FunctionDescriptor descriptor;
@@ -102,10 +96,6 @@ final class LibC {
             this.name = name;
             this.descriptor = descriptor;
             this.options = options;
-        }
-
-        boolean available() {
-            return handle != null || LOOKUP.find(name).isPresent();
         }
 
         MethodHandle handle() {
@@ -150,34 +140,30 @@ final class LibC {
 
     /** Returns only on failure, with errno. */
     static int execve(MemorySegment state, MemorySegment path, MemorySegment argv, MemorySegment envp) {
-        return (int) invoke(EXECVE, state, path, argv, envp);
+        return (int) syscall(state, SystemCall.EXECVE, path.address(), argv.address(), envp.address(), 0);
     }
 
     static int fcntl(int fd, int command, int argument) {
-        return (int) invoke(FCNTL, fd, command, argument);
+        return (int) syscall(SystemCall.FCNTL, fd, command, argument);
     }
 
     /**
-     * Links what exec mode calls (and runs the harmless ones once), so that the code generation this costs
-     * (about 20 ms) can happen on another thread while the engine is asked for the service.
+     * Links the one system call downcall and makes a harmless call through it, so that the code generation this
+     * costs happens on another thread while the engine is asked for the service.
      */
     static void prepareExec() {
-        EXECVE.handle();
-        CHDIR.handle();
-        if (CLOSE_RANGE.available()) {
-            CLOSE_RANGE.handle();
-        }
-        invoke(FCNTL, 0, F_GETFD, 0);
-        invoke(PTHREAD_SIGMASK, SIG_BLOCK, MemorySegment.NULL, MemorySegment.NULL);
+        syscall(SystemCall.RT_SIGPROCMASK, SIG_BLOCK, 0, 0, KERNEL_SIGSET_SIZE);
     }
 
-    /** {@code close_range(first, ~0, CLOSE_RANGE_CLOEXEC)}; false when libc or the kernel lacks it. */
+    /** {@code close_range(first, ~0, CLOSE_RANGE_CLOEXEC)}; false when the kernel lacks it (before 5.11). */
     static boolean closeOnExecFrom(int first) {
-        return CLOSE_RANGE.available() && (int) invoke(CLOSE_RANGE, first, -1, CLOSE_RANGE_CLOEXEC) == 0;
+        return syscall(SystemCall.CLOSE_RANGE, first, -1, CLOSE_RANGE_CLOEXEC) == 0;
     }
 
+    /** Unblocks every signal in the calling thread, so that the program exec'd next starts with none blocked. */
     static int clearSignalMask(Arena arena) {
-        return (int) invoke(PTHREAD_SIGMASK, SIG_SETMASK, arena.allocate(SIGSET_SIZE), MemorySegment.NULL);
+        MemorySegment empty = arena.allocate(KERNEL_SIGSET_SIZE);
+        return (int) syscall(SystemCall.RT_SIGPROCMASK, SIG_SETMASK, empty.address(), 0, KERNEL_SIGSET_SIZE);
     }
 
     static MemorySegment fullSignalSet(Arena arena) {
@@ -187,47 +173,44 @@ final class LibC {
     }
 
     static int kill(MemorySegment state, int pid, int signal) {
-        return (int) invoke(KILL, state, pid, signal);
+        return (int) syscall(state, SystemCall.KILL, pid, signal, 0, 0);
     }
 
     static int waitpid(MemorySegment state, int pid, MemorySegment status, int options) {
-        return (int) invoke(WAITPID, state, pid, status, options);
+        return (int) syscall(state, SystemCall.WAIT4, pid, status.address(), options, 0);
     }
 
     static int prctl(int option, long argument) {
-        return (int) invoke(PRCTL, option, argument);
+        return (int) syscall(SystemCall.PRCTL, option, argument, 0);
     }
 
     static int chdir(MemorySegment state, MemorySegment path) {
-        return (int) invoke(CHDIR, state, path);
-    }
-
-    static int getpid() {
-        return (int) invoke(GETPID);
+        return (int) syscall(state, SystemCall.CHDIR, path.address(), 0, 0, 0);
     }
 
     static int pipe2(MemorySegment state, MemorySegment fds, int flags) {
-        return (int) invoke(PIPE2, state, fds, flags);
+        return (int) syscall(state, SystemCall.PIPE2, fds.address(), flags, 0, 0);
     }
 
     static long write(MemorySegment state, int fd, MemorySegment buffer, long count) {
-        return (long) invoke(WRITE, state, fd, buffer, count);
+        return syscall(state, SystemCall.WRITE, fd, buffer.address(), count, 0);
     }
 
     static int close(int fd) {
-        return (int) invoke(CLOSE, fd);
+        return (int) syscall(SystemCall.CLOSE, fd, 0, 0);
     }
 
+    /** {@code dup2}, made with {@code dup3}, which aarch64 has instead; like dup2, a no-op when both are equal. */
     static int dup2(MemorySegment state, int from, int to) {
-        return (int) invoke(DUP2, state, from, to);
+        return from == to ? to : (int) syscall(state, SystemCall.DUP3, from, to, 0, 0);
     }
 
     static long rewind(int fd) {
-        return (long) invoke(LSEEK, fd, 0L, 0);
+        return syscall(SystemCall.LSEEK, fd, 0, 0);
     }
 
     static int memfdCreate(MemorySegment state, MemorySegment name, int flags) {
-        return (int) invoke(MEMFD_CREATE, state, name, flags);
+        return (int) syscall(state, SystemCall.MEMFD_CREATE, name.address(), flags, 0, 0);
     }
 
     /** Returns an errno value directly, as posix_spawn does; 0 on success. */
@@ -287,8 +270,24 @@ final class LibC {
         return new Binding(name, descriptor, options);
     }
 
-    private static Binding errnoCall(String name, FunctionDescriptor descriptor) {
-        return bind(name, descriptor, ERRNO_OPTION);
+    /** A system call whose errno the caller does not read. */
+    private static long syscall(SystemCall call, long first, long second, long third) {
+        return syscall(UNREAD_STATE.get(), call, first, second, third, 0);
+    }
+
+    private static long syscall(SystemCall call, long first, long second, long third, long fourth) {
+        return syscall(UNREAD_STATE.get(), call, first, second, third, fourth);
+    }
+
+    /** Returns what the kernel returned, or -1 with errno in {@code state}, as glibc's wrappers do. */
+    private static long syscall(MemorySegment state, SystemCall call, long first, long second, long third, long fourth) {
+        try {
+            return (long) SYSCALL.handle().invokeExact(state, call.number(), first, second, third, fourth);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
     }
 
     private static Object invoke(Binding binding, Object... arguments) {
