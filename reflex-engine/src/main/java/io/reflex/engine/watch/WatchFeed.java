@@ -134,6 +134,7 @@ public final class WatchFeed implements AutoCloseable {
             return;
         }
         Optional<ObjectNode> object = filter.objects() ? current(filter.caller(), entry) : Optional.empty();
+        // With objects asked for, current() has read the object and made GET's read check already: no second read.
         boolean visible = object.isPresent() || typeWide(filter.caller(), entry)
                 || !filter.objects() && readable(filter.caller(), entry);
         if (!visible) {
