@@ -232,12 +232,15 @@ public final class InstancesViewModel implements AutoCloseable {
      */
     public void sample() {
         Instant now = clock.instant();
-        Map<String, Integer> counts = new TreeMap<>();
+        // runs on the FX thread over every row after each batch: a mutable tally per state, boxed only at the end
+        Map<String, int[]> tally = new HashMap<>();
         int stale = 0;
         for (InstanceRow row : rows) {
-            counts.merge(row.state().isEmpty() ? "unknown" : row.state(), 1, Integer::sum);
+            tally.computeIfAbsent(row.state().isEmpty() ? "unknown" : row.state(), state -> new int[1])[0]++;
             stale += row.stale(now) ? 1 : 0;
         }
+        Map<String, Integer> counts = new TreeMap<>();
+        tally.forEach((state, count) -> counts.put(state, count[0]));
         StateSample sample = new StateSample(now, counts);
         if (!samples.isEmpty() && samples.getLast().at().plusSeconds(1).isAfter(now)) {
             samples.set(samples.size() - 1, sample);
