@@ -17,6 +17,10 @@ import java.util.function.BiConsumer;
  * Stands in for the watch feed on engines without one: lists each type's names and times and reports the
  * differences from the previous listing. Coarser than the feed (changes between two polls merge into one, and
  * nobody is named as author), but it lets a console stay current against the original engine.
+ *
+ * <p>Its events carry no objects, even when the request asks for them: the listing holds only names and times,
+ * and listing whole objects every poll would move every object, and reveal (and have audited) every secret the
+ * caller may read, each time instead of once per change. Callers fetch the objects that changed.
  */
 final class WatchPoller {
   private record Row(String name, Optional<Instant> updatedAt) {}

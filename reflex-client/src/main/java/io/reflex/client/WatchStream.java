@@ -1,6 +1,7 @@
 package io.reflex.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.reflex.client.internal.Json;
 import io.reflex.client.internal.QueryText;
 import io.reflex.client.internal.SseParser;
@@ -124,6 +125,9 @@ final class WatchStream {
       url.addEncodedQueryParameter("types", QueryText.encode(types));
     }
     request.match().ifPresent(glob -> url.addEncodedQueryParameter("match", QueryText.encode(glob)));
+    if (request.objects()) {
+      url.addQueryParameter("objects", "true");
+    }
     OptionalLong since = request.since();
     if (lastSeq <= 0 && since.isPresent()) {
       url.addEncodedQueryParameter("since", Long.toString(since.getAsLong()));
@@ -155,6 +159,7 @@ final class WatchStream {
       long seq = data.path("seq").canConvertToLong() ? data.path("seq").asLong() : parseSeq(event.id());
       Instant at = Json.epochSeconds(data.get("at")).orElse(Instant.EPOCH);
       JsonNode by = data.path("by");
+      JsonNode object = data.path("object");
       return Optional.of(
           new WatchEvent(
               seq,
@@ -163,7 +168,8 @@ final class WatchStream {
               data.path("name").asText(""),
               action.get(),
               at,
-              by.isValueNode() && !by.isNull() ? by.asText() : ""));
+              by.isValueNode() && !by.isNull() ? by.asText() : "",
+              object instanceof ObjectNode owned ? Optional.of(ReflexObject.wrap(owned, null)) : Optional.empty()));
     } catch (IOException malformed) {
       LOG.debug("skipping watch event with malformed data");
       return Optional.empty();

@@ -74,6 +74,11 @@ class WatchTest {
   }
 
   private static String change(long seq, String type, long id, String name, String action) {
+    return change(seq, type, id, name, action, "");
+  }
+
+  /** A change event whose data ends with {@code extra}, for example {@code ,"object":{...}}. */
+  private static String change(long seq, String type, long id, String name, String action, String extra) {
     return "id: "
         + seq
         + "\nevent: change\ndata: {\"seq\":"
@@ -86,7 +91,9 @@ class WatchTest {
         + name
         + "\",\"action\":\""
         + action
-        + "\",\"at\":1795292449.123,\"by\":\"100\"}\n\n";
+        + "\",\"at\":1795292449.123,\"by\":\"100\""
+        + extra
+        + "}\n\n";
   }
 
   @Test
@@ -110,6 +117,25 @@ class WatchTest {
     assertThat(opened.getHeaders().get("Cookie")).isEqualTo("sid=" + FakeEngine.sid(1));
     assertThat(opened.getHeaders().get("X-ApiToken")).isNotBlank();
     assertThat(opened.getHeaders().get("Last-Event-ID")).isNull();
+  }
+
+  @Test
+  void asksForObjectsAndExposesTheOnesTheEngineSent() {
+    String object =
+        "{\"service\":\"shop\",\"lifecycle\":{\"state\":\"ready\"},\"id\":15,\"name\":\"web-1\","
+            + "\"updated_by\":\"100\",\"updated_at\":\"1795292449.0\"}";
+    engine.enqueue(
+        stream(change(41, "instance", 15, "web-1", "ping", ",\"object\":" + object)
+            + change(42, "instance", 15, "web-1", "delete")
+            + change(43, "instance", 16, "web-2", "update", ",\"object\":null")));
+
+    subscription = client.watch(fast().types(ObjectType.INSTANCE).objects(true), listener);
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> events.size() == 3);
+    assertThat(events.getFirst().object()).contains(ReflexObject.parse(object));
+    assertThat(events.getFirst().object().orElseThrow().version()).isEmpty();
+    assertThat(events.subList(1, 3)).allSatisfy(event -> assertThat(event.object()).isEmpty());
+    assertThat(engine.objectRequest(0).getTarget()).isEqualTo("/api/v1/watch?types=instance&objects=true");
   }
 
   @Test
@@ -192,10 +218,11 @@ class WatchTest {
             "[{\"id\": 1, \"name\": \"a\", \"updated_at\": 160.0}, {\"id\": 3, \"name\": \"c\", \"updated_at\": 150.0}]"));
     engine.fallback(request -> FakeEngine.noContent());
 
-    subscription = client.watch(fast().types(ObjectType.CONFIG), listener);
+    subscription = client.watch(fast().types(ObjectType.CONFIG).objects(true), listener);
 
     await().atMost(Duration.ofSeconds(5)).until(() -> events.size() >= 5);
     assertThat(subscription.polling()).isTrue();
+    assertThat(events).allSatisfy(event -> assertThat(event.object()).isEmpty());
     assertThat(events.subList(0, 3))
         .extracting(WatchEvent::action, WatchEvent::name, WatchEvent::seq)
         .containsExactly(

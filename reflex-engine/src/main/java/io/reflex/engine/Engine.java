@@ -140,9 +140,9 @@ public final class Engine implements AutoCloseable {
         new ProcessorMetrics().bindTo(metrics);
         resources.push(metrics::close);
 
-        WatchFeed watch = new WatchFeed(changes, tail, store, policies, Duration.ofSeconds(15));
-        EngineRoutes routes = new EngineRoutes(settings.routeBase(), health, signIn, sessions,
-                new ObjectReads(store, sensitive, policies, audit, clock),
+        ObjectReads reads = new ObjectReads(store, sensitive, policies, audit, clock);
+        WatchFeed watch = new WatchFeed(changes, tail, store, policies, reads, Duration.ofSeconds(15));
+        EngineRoutes routes = new EngineRoutes(settings.routeBase(), health, signIn, sessions, reads,
                 new ObjectWrites(store, sensitive, policies, clock),
                 watch, policies, audit, metrics, clock);
         http = new HttpServer(settings.host(), settings.port(), settings.maxBodyBytes(), settings.trustForwardedFor(),

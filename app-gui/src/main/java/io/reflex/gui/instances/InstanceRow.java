@@ -12,11 +12,13 @@ import java.util.Optional;
  * One instance as the live table shows it, read from the fields launchers write: {@code status}, {@code address}
  * and the {@code lifecycle} object of the instance ping, with its colors and redeploy state (docs/redeploy.md).
  *
- * @param ttl how long the instance stays fresh without a heartbeat, when the launcher says ({@code lifecycle.ttl})
+ * @param staleAfter when the instance turns stale unless another heartbeat comes: the last heartbeat plus its
+ *                   {@code lifecycle.ttl}, or three {@code lifecycle.interval}s when it names no ttl. Worked out once
+ *                   per row, because the live view checks every row after every batch of changes.
  */
 public record InstanceRow(long id, String name, String service, String address, String status, String state,
-        String color, String version, Optional<Instant> started, Optional<Instant> heartbeat, Duration interval,
-        Optional<Duration> ttl, Redeploy redeploy) {
+        String color, String version, Optional<Instant> started, Optional<Instant> heartbeat,
+        Optional<Instant> staleAfter, Redeploy redeploy) {
 
     /** The instance's part in the last redeploy it saw; {@link #NONE} before its first. */
     public record Redeploy(String id, String state, String message) {
@@ -44,6 +46,9 @@ public record InstanceRow(long id, String name, String service, String address, 
         String host = address.path("host").asText("");
         String port = address.path("port").asText("");
         JsonNode redeploy = lifecycle.path("redeploy");
+        Optional<Instant> heartbeat = view.heartbeat().or(instance::updatedAt);
+        Duration fresh = seconds(lifecycle.path("ttl")).orElseGet(
+                () -> seconds(lifecycle.path("interval")).orElse(DEFAULT_INTERVAL).multipliedBy(3));
         return new InstanceRow(instance.id().orElse(0), view.name(), view.service(),
                 host.isEmpty() && port.isEmpty() ? "" : host + ":" + port,
                 view.status(),
@@ -51,9 +56,8 @@ public record InstanceRow(long id, String name, String service, String address, 
                 lifecycle.path("color").asText(address.path("color").asText("")),
                 view.version().orElse(""),
                 view.started(),
-                view.heartbeat().or(instance::updatedAt),
-                seconds(lifecycle.path("interval")).orElse(DEFAULT_INTERVAL),
-                seconds(lifecycle.path("ttl")),
+                heartbeat,
+                heartbeat.map(h -> h.plus(fresh)),
                 redeploy.isObject() ? new Redeploy(redeploy.path("id").asText(""), redeploy.path("state").asText(""),
                         redeploy.path("message").asText("")) : Redeploy.NONE);
     }
@@ -68,8 +72,7 @@ public record InstanceRow(long id, String name, String service, String address, 
      */
     public boolean stale(Instant now) {
         boolean running = !state.equals("stopped") && !state.equals("failed");
-        Duration fresh = ttl.orElse(interval.multipliedBy(3));
-        return status.equals("stale") || running && heartbeat.map(h -> h.plus(fresh).isBefore(now)).orElse(false);
+        return status.equals("stale") || running && staleAfter.isPresent() && staleAfter.get().isBefore(now);
     }
 
     /** How long the instance has been up, as {@code 3d 4h}, {@code 2h 5m} or {@code 40s}. */

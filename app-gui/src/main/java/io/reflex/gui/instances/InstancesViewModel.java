@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,15 +41,18 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The live instance table. Watch events only say which instance changed, so changed names are collected and
- * fetched in batches at most every 100 ms, and each batch reaches the FX thread as one update: ten thousand pinging
- * instances cost ten small list changes a second, not ten thousand.
+ * The live instance table. The watch feed is asked to carry each changed instance, so a heartbeat costs no request
+ * of its own: on a small machine a GET per heartbeat took the engine and the HTTP client more CPU than the FX thread
+ * had left. Changes are collected and applied in batches at most every 100 ms, and each batch reaches the FX thread
+ * as one update: ten thousand pinging instances cost ten small list changes a second, not ten thousand. Instances
+ * an event arrives without (engines whose feed cannot carry them, polling the original engine) are fetched, or
+ * everything is re-listed when there are too many of them.
  */
 public final class InstancesViewModel implements AutoCloseable {
     private static final long BATCH_MILLIS = 100;
     /**
-     * Above this many changes in one batch (or a twentieth of all instances, if more), listing everything is cheaper
-     * than fetching each.
+     * Above this many instances to fetch in one batch (or a twentieth of all instances, if more), listing everything
+     * is cheaper than fetching each.
      */
     private static final int RELIST_ABOVE = 200;
     /** Changed instances are fetched this many at a time, so a busy second's changes arrive within the batch. */
@@ -65,7 +69,8 @@ public final class InstancesViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final Map<Long, Integer> indexById = new HashMap<>();
     private volatile int rowCount;
-    private final Map<String, WatchAction> pending = new ConcurrentHashMap<>();
+    /** The latest event of each changed instance since the last batch, by id (by name when the event has none). */
+    private final Map<String, WatchEvent> pending = new ConcurrentHashMap<>();
     private final ScheduledExecutorService batcher = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("reflex-console-instances").factory());
     private final ObjectProperty<InstanceRow> selected = new SimpleObjectProperty<>();
@@ -91,7 +96,7 @@ public final class InstancesViewModel implements AutoCloseable {
         stopWatching();
         executor.run(() -> listAll(client), all -> {
             replaceAll(all);
-            subscription = client.watch(WatchRequest.all().types(ObjectType.INSTANCE), new Listener());
+            subscription = client.watch(WatchRequest.all().types(ObjectType.INSTANCE).objects(true), new Listener());
         }, failure -> {
             connection.reportFailure(failure);
             dialogs.showFailure("Cannot list instances", failure);
@@ -106,8 +111,7 @@ public final class InstancesViewModel implements AutoCloseable {
     private final class Listener implements WatchListener {
         @Override
         public void onEvent(WatchEvent event) {
-            pending.merge(event.id() > 0 ? String.valueOf(event.id()) : event.name(), event.action(),
-                    (was, now) -> now == WatchAction.DELETE ? now : was == WatchAction.DELETE ? now : was);
+            pending.put(event.id() > 0 ? String.valueOf(event.id()) : event.name(), event);
         }
 
         @Override
@@ -121,34 +125,38 @@ public final class InstancesViewModel implements AutoCloseable {
         if (pending.isEmpty() || client == null) {
             return;
         }
-        Map<String, WatchAction> batch = new LinkedHashMap<>();
+        Map<String, WatchEvent> batch = new LinkedHashMap<>();
         pending.keySet().forEach(key -> batch.put(key, pending.remove(key)));
+        List<InstanceRow> changed = new ArrayList<>();
+        Set<String> gone = new HashSet<>();
+        Set<String> unfetched = new LinkedHashSet<>();
+        batch.forEach((key, event) -> {
+            if (event.action() == WatchAction.DELETE) {
+                gone.add(key);
+            } else {
+                event.object().ifPresentOrElse(o -> changed.add(InstanceRow.of(o)), () -> unfetched.add(key));
+            }
+        });
         try {
-            if (batch.size() > Math.max(RELIST_ABOVE, rowCount / 20)) {
+            if (unfetched.size() > Math.max(RELIST_ABOVE, rowCount / 20)) {
                 List<InstanceRow> all = listAll(client);
                 Platform.runLater(() -> merge(all));
                 return;
             }
-            Map<String, Optional<ReflexObject>> found = fetch(client, batch);
-            List<InstanceRow> changed = new ArrayList<>();
-            Set<String> gone = new HashSet<>();
-            found.forEach((key, instance) -> instance.ifPresentOrElse(o -> changed.add(InstanceRow.of(o)),
-                    () -> gone.add(key)));
+            fetch(client, unfetched).forEach((key, instance) -> instance.ifPresentOrElse(
+                    o -> changed.add(InstanceRow.of(o)), () -> gone.add(key)));
             Platform.runLater(() -> apply(changed, gone));
         } catch (ReflexException | IllegalStateException e) {
             batch.forEach(pending::putIfAbsent);
         }
     }
 
-    /** The current version of each changed instance, empty for deleted ones; fetched concurrently. */
-    private static Map<String, Optional<ReflexObject>> fetch(ReflexClient client, Map<String, WatchAction> batch) {
+    /** The current version of each instance, empty for ones deleted since; fetched concurrently. */
+    private static Map<String, Optional<ReflexObject>> fetch(ReflexClient client, Set<String> keys) {
         Map<String, Future<Optional<ReflexObject>>> calls = new LinkedHashMap<>();
         Semaphore slots = new Semaphore(PARALLEL_FETCHES);
         try (ExecutorService fetchers = Executors.newVirtualThreadPerTaskExecutor()) {
-            batch.forEach((key, action) -> calls.put(key, fetchers.submit(() -> {
-                if (action == WatchAction.DELETE) {
-                    return Optional.<ReflexObject>empty();
-                }
+            keys.forEach(key -> calls.put(key, fetchers.submit(() -> {
                 slots.acquire();
                 try {
                     return client.find(ObjectType.INSTANCE, key);
@@ -224,12 +232,15 @@ public final class InstancesViewModel implements AutoCloseable {
      */
     public void sample() {
         Instant now = clock.instant();
-        Map<String, Integer> counts = new TreeMap<>();
+        // runs on the FX thread over every row after each batch: a mutable tally per state, boxed only at the end
+        Map<String, int[]> tally = new HashMap<>();
         int stale = 0;
         for (InstanceRow row : rows) {
-            counts.merge(row.state().isEmpty() ? "unknown" : row.state(), 1, Integer::sum);
+            tally.computeIfAbsent(row.state().isEmpty() ? "unknown" : row.state(), state -> new int[1])[0]++;
             stale += row.stale(now) ? 1 : 0;
         }
+        Map<String, Integer> counts = new TreeMap<>();
+        tally.forEach((state, count) -> counts.put(state, count[0]));
         StateSample sample = new StateSample(now, counts);
         if (!samples.isEmpty() && samples.getLast().at().plusSeconds(1).isAfter(now)) {
             samples.set(samples.size() - 1, sample);

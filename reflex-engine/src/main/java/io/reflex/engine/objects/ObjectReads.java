@@ -67,7 +67,7 @@ public final class ObjectReads {
                 continue;
             }
             boolean wantsSecret = SensitiveFields.fieldOf(kind).filter(columns::includes).isPresent();
-            ObjectNode rendered = Renderer.render(kind, row, sensitiveView(caller, kind, row, wantsSecret, request), true);
+            ObjectNode rendered = Renderer.render(kind, row, sensitiveView(caller, kind, row, wantsSecret), true);
             out.add(columns.project(rendered));
         }
         return out.isEmpty() ? Reply.noContent() : Reply.json(200, out);
@@ -85,9 +85,20 @@ public final class ObjectReads {
         } else {
             object = current.orElseThrow(() -> notFound(kind, targetText));
         }
-        guard.require(caller, Access.READ, false, kind, object, SensitiveFields.withoutSecrets(object));
-        ObjectNode rendered = Renderer.render(kind, object, sensitiveView(caller, kind, object, true, request), false);
+        ObjectNode rendered = readable(caller, kind, object).orElseThrow(ApiException::forbidden);
         return Reply.json(200, rendered).withHeader("ETag", "\"" + object.version() + "\"");
+    }
+
+    /**
+     * The object as a single GET answers it to this caller (same policy check, same rendering, secrets revealed and
+     * audited or replaced by placeholders alike), or empty when the caller may not read it. The watch feed carries
+     * objects through here, so that a watcher never sees more, or otherwise, than a GET would show.
+     */
+    public Optional<ObjectNode> readable(Caller caller, ObjectKind kind, StoredObject object) {
+        if (!guard.allowed(caller, Access.READ, false, kind, object, SensitiveFields.withoutSecrets(object))) {
+            return Optional.empty();
+        }
+        return Optional.of(Renderer.render(kind, object, sensitiveView(caller, kind, object, true), false));
     }
 
     static ApiException notFound(ObjectKind kind, String target) {
@@ -103,8 +114,7 @@ public final class ObjectReads {
     }
 
     /** The sensitive field as this caller may see it: decrypted, a placeholder, or absent when not stored. */
-    private Optional<JsonNode> sensitiveView(Caller caller, ObjectKind kind, StoredObject object, boolean wanted,
-            ApiRequest request) {
+    private Optional<JsonNode> sensitiveView(Caller caller, ObjectKind kind, StoredObject object, boolean wanted) {
         Optional<String> field = SensitiveFields.fieldOf(kind);
         if (field.isEmpty() || !wanted || !object.data().has(field.get())) {
             return Optional.empty();
@@ -112,7 +122,7 @@ public final class ObjectReads {
         if (!guard.mayReveal(caller, kind, object)) {
             return Optional.of(kind == ObjectKind.APIKEY ? APIKEY_PLACEHOLDER : CONFIG_PLACEHOLDER);
         }
-        audit.append(new AuditLog.Entry(0, clock.millis(), caller.actor(), request.ip(), "read-sensitive",
+        audit.append(new AuditLog.Entry(0, clock.millis(), caller.actor(), caller.ip(), "read-sensitive",
                 kind.table(), object.name(), 200, ""));
         return Optional.of(sensitive.decrypted(kind, object.data()).get(field.get()));
     }

@@ -9,6 +9,7 @@ import io.reflex.engine.http.Streaming;
 import io.reflex.engine.http.WireJson;
 import io.reflex.engine.model.ObjectKind;
 import io.reflex.engine.crypto.SensitiveFields;
+import io.reflex.engine.objects.ObjectReads;
 import io.reflex.engine.policy.Access;
 import io.reflex.engine.policy.PolicyEngine;
 import io.reflex.engine.store.ChangeLog;
@@ -35,6 +36,11 @@ import java.util.regex.Pattern;
  * <p>Query parameters: {@code types} (comma list of type names), {@code match} (a name glob) and {@code since} (a
  * sequence number; {@code Last-Event-ID} wins). Without either, the stream starts with the next change. Events the
  * caller may not read are left out. A watcher that cannot keep up is disconnected and resumes from the log.
+ *
+ * <p>{@code objects=true} adds the changed object, as {@code GET {base}/TYPE/NAME} would answer it at the time of
+ * sending, to every event but deletes: a console following thousands of heartbeats then needs no GET per change,
+ * which on a small machine cost more than the feed itself. Without the parameter the events stay exactly as older
+ * clients know them.
  */
 public final class WatchFeed implements AutoCloseable {
 
@@ -46,15 +52,18 @@ public final class WatchFeed implements AutoCloseable {
     private final ChangeTail tail;
     private final ObjectStore objects;
     private final PolicyEngine policies;
+    private final ObjectReads reads;
     private final Duration keepAlive;
     private final java.util.Set<BlockingQueue<ChangeLog.Entry>> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean closing;
 
-    public WatchFeed(ChangeLog log, ChangeTail tail, ObjectStore objects, PolicyEngine policies, Duration keepAlive) {
+    public WatchFeed(ChangeLog log, ChangeTail tail, ObjectStore objects, PolicyEngine policies, ObjectReads reads,
+            Duration keepAlive) {
         this.log = log;
         this.tail = tail;
         this.objects = objects;
         this.policies = policies;
+        this.reads = reads;
         this.keepAlive = keepAlive;
     }
 
@@ -64,7 +73,8 @@ public final class WatchFeed implements AutoCloseable {
         long since = request.header("Last-Event-ID").or(() -> request.queryParam("since"))
                 .map(WatchFeed::sequence)
                 .orElseGet(tail::position);
-        Filter filter = new Filter(caller, tables, names);
+        boolean withObjects = request.queryParam("objects").map(WatchFeed::flag).orElse(false);
+        Filter filter = new Filter(caller, tables, names, withObjects);
         return new Streaming("text/event-stream; charset=utf-8", out -> stream(out, filter, since));
     }
 
@@ -120,7 +130,14 @@ public final class WatchFeed implements AutoCloseable {
     }
 
     private void send(OutputStream out, Filter filter, ChangeLog.Entry entry) throws IOException {
-        if (!visible(filter, entry)) {
+        if (!selected(filter, entry)) {
+            return;
+        }
+        Optional<ObjectNode> object = filter.objects() ? current(filter.caller(), entry) : Optional.empty();
+        // With objects asked for, current() has read the object and made GET's read check already: no second read.
+        boolean visible = object.isPresent() || typeWide(filter.caller(), entry)
+                || !filter.objects() && readable(filter.caller(), entry);
+        if (!visible) {
             return;
         }
         ObjectNode data = JsonNodeFactory.instance.objectNode()
@@ -131,28 +148,57 @@ public final class WatchFeed implements AutoCloseable {
                 .put("action", entry.action())
                 .put("by", entry.actor());
         data.set("at", WireJson.epochSeconds(entry.atMillis()));
+        object.ifPresent(o -> data.set("object", o));
         String event = "id: " + entry.seq() + "\nevent: change\ndata: " + WireJson.compact(data) + "\n\n";
         out.write(event.getBytes(StandardCharsets.UTF_8));
         out.flush();
     }
 
-    private boolean visible(Filter filter, ChangeLog.Entry entry) {
+    /** Whether the watcher asked for this event's type and name. */
+    private static boolean selected(Filter filter, ChangeLog.Entry entry) {
         if (!filter.tables().isEmpty() && !filter.tables().contains(entry.type())) {
             return false;
         }
-        if (filter.names().isPresent() && !filter.names().get().matcher(entry.name().toLowerCase(Locale.ROOT)).matches()) {
-            return false;
-        }
-        if (policies.allowed(filter.caller(), Access.READ, false, entry.type(), Optional.empty(), null)) {
-            return true;
-        }
+        return filter.names().isEmpty() || filter.names().get().matcher(entry.name().toLowerCase(Locale.ROOT)).matches();
+    }
+
+    /** Whether a global mapping lets the caller read every object of the event's type (deletes need one). */
+    private boolean typeWide(Caller caller, ChangeLog.Entry entry) {
+        return policies.allowed(caller, Access.READ, false, entry.type(), Optional.empty(), null);
+    }
+
+    /** Whether the caller may read the event's object as it is now; a deleted object is no longer readable. */
+    private boolean readable(Caller caller, ChangeLog.Entry entry) {
         return !entry.action().equals("delete") && objects.byId(entry.type(), entry.id())
-                .filter(o -> policies.allowed(filter.caller(), Access.READ, false, entry.type(), Optional.of(o),
+                .filter(o -> policies.allowed(caller, Access.READ, false, entry.type(), Optional.of(o),
                         SensitiveFields.withoutSecrets(o)))
                 .isPresent();
     }
 
-    private record Filter(Caller caller, Set<String> tables, Optional<Pattern> names) {}
+    /**
+     * The event's object as a GET would answer the caller now, read once; empty for deletes, objects gone since and
+     * objects the caller may not read.
+     */
+    private Optional<ObjectNode> current(Caller caller, ChangeLog.Entry entry) {
+        if (entry.action().equals("delete")) {
+            return Optional.empty();
+        }
+        return ObjectKind.ofTable(entry.type()).flatMap(kind -> objects.byId(entry.type(), entry.id())
+                .flatMap(o -> reads.readable(caller, kind, o)));
+    }
+
+    /**
+     * @param objects whether events carry the changed object ({@code objects=true})
+     */
+    private record Filter(Caller caller, Set<String> tables, Optional<Pattern> names, boolean objects) {}
+
+    private static boolean flag(String text) {
+        return switch (text.strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ApiException.badRequest("Invalid value for objects: '" + text + "' (true or false)");
+        };
+    }
 
     private static Set<String> tables(Optional<String> types) {
         Set<String> tables = new HashSet<>();

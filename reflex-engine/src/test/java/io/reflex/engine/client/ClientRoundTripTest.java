@@ -190,6 +190,27 @@ class ClientRoundTripTest {
                 .startsWith(org.assertj.core.groups.Tuple.tuple("rt-w2", WatchAction.CREATE),
                         org.assertj.core.groups.Tuple.tuple("rt-w1", WatchAction.DELETE));
         assertThat(resumed).allMatch(e -> e.seq() > resumeFrom);
+        assertThat(events).allMatch(e -> e.object().isEmpty());
+    }
+
+    @Test
+    void watchWithObjectsCarriesEachChangedInstanceAsGetReturnsIt() {
+        List<WatchEvent> events = new CopyOnWriteArrayList<>();
+        WatchRequest request = WatchRequest.all().types(ObjectType.INSTANCE).match("rt-obj*").objects(true);
+        try (WatchSubscription watch = client.watch(request, events::add)) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> !watch.polling());
+            client.pingInstance("rt-obj1", ReflexObject.parse("{\"service\": \"shop\", \"lifecycle\": {\"state\": \"starting\"}}"));
+            client.pingInstance("rt-obj1", ReflexObject.parse("{\"service\": \"shop\", \"lifecycle\": {\"state\": \"ready\"}}"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> events.stream().anyMatch(e -> e.object()
+                    .flatMap(o -> o.field("lifecycle")).map(l -> l.path("state").asText()).orElse("").equals("ready")));
+            ReflexObject carried = events.getLast().object().orElseThrow();
+            assertThat(carried).isEqualTo(client.get(ObjectType.INSTANCE, "rt-obj1"));
+            assertThat(carried.id()).hasValue(events.getLast().id());
+
+            client.delete(ObjectType.INSTANCE, "rt-obj1");
+            await().atMost(Duration.ofSeconds(10)).until(() -> events.getLast().action() == WatchAction.DELETE);
+        }
+        assertThat(events.getLast().object()).isEmpty();
     }
 
     @Test
