@@ -113,7 +113,7 @@ public final class LocalRunsViewModel implements AutoCloseable {
         Files.writeString(Files.createFile(secrets.resolve("REFLEX_APIKEY"),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))), apikey,
                 StandardCharsets.UTF_8);
-        List<String> args = new ArrayList<>(List.of("service", service, "--mode", "supervise",
+        List<String> args = new ArrayList<>(List.of("service", service, "--mode", "supervise", "--exit-with-parent",
                 "--secrets-dir", secrets.toString()));
         OptionalInt proxy = proxyPort.isPresent() || !wantsProxyPort(client, service) ? proxyPort
                 : OptionalInt.of(freePort());

@@ -27,13 +27,14 @@ import java.util.Optional;
  * @param linksSignal  sent to the app after the links file changed, or {@code NONE}
  * @param format       {@code instances}: {@code table} or {@code json}
  * @param redeploy     the redeploy proxy's options and {@code launch redeploy}'s
+ * @param exitWithParent {@code --exit-with-parent}: stop as on SIGTERM when the process that started this one ends
  */
 public record Arguments(String command, Optional<String> target, List<String> appArguments, Mode mode,
                         Duration grace, Duration splay, Duration waitForEngine, boolean restartOnFailure, boolean watch,
                         String reloadSignal, boolean noexport, boolean commit, boolean notime, String logfmt,
                         boolean debug, Optional<Path> secretsDir, boolean version, boolean help, boolean exportMeta,
                         Optional<String> actionConfig, boolean watchLinks, Optional<Path> linksFile, String linksSignal,
-                        String format, RedeployOptions redeploy) {
+                        String format, RedeployOptions redeploy, boolean exitWithParent) {
 
     /** How the app runs after preparation. */
     public enum Mode { EXEC, SUPERVISE }
@@ -56,6 +57,7 @@ public record Arguments(String command, Optional<String> target, List<String> ap
                 case "--version", "-V" -> b.version = true;
                 case "--help", "-h" -> b.help = true;
                 case "--watch" -> b.watch = true;
+                case "--exit-with-parent" -> b.exitWithParent = true;
                 case "--noexport" -> b.noexport = true;
                 case "--commit" -> b.commit = true;
                 case "--export-meta", "--expose-meta" -> b.exportMeta = true;
@@ -97,13 +99,14 @@ public record Arguments(String command, Optional<String> target, List<String> ap
             }
             b.mode = Mode.SUPERVISE;
         }
-        if (b.mode != Mode.SUPERVISE && (b.watch || b.restart || b.watchLinks)) {
-            throw usage("--watch, --watch-links and --restart need --mode supervise: in exec mode no launcher stays"
-                    + " to act");
+        if (b.mode != Mode.SUPERVISE && (b.watch || b.restart || b.watchLinks || b.exitWithParent)) {
+            throw usage("--watch, --watch-links, --restart and --exit-with-parent need --mode supervise: in exec mode"
+                    + " no launcher stays to act");
         }
         return new Arguments(b.command, b.target, app, b.mode, b.grace, b.splay, b.wait, b.restart, b.watch,
                 b.reloadSignal, b.noexport, b.commit, b.notime, b.logfmt, b.debug, b.secretsDir, b.version, b.help,
-                b.exportMeta, b.actionConfig, b.watchLinks, b.linksFile, b.linksSignal, b.format, b.redeploy);
+                b.exportMeta, b.actionConfig, b.watchLinks, b.linksFile, b.linksSignal, b.format, b.redeploy,
+                b.exitWithParent);
     }
 
     private static String value(String[] argv, int index, String option) {
@@ -170,6 +173,7 @@ public record Arguments(String command, Optional<String> target, List<String> ap
         private boolean exportMeta;
         private Optional<String> actionConfig = Optional.empty();
         private boolean watchLinks;
+        private boolean exitWithParent;
         private Optional<Path> linksFile = Optional.empty();
         private String linksSignal = "HUP";
         private String format = "table";

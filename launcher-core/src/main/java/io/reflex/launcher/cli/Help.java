@@ -27,6 +27,7 @@ final class Help {
               --watch-links[=FILE]    supervise: keep FILE (default CFGDIR/links.json) listing the links'
                                       healthy instances current; signal the app when it changes
               --links-signal SIG      signal sent after the links file changed (default HUP; none)
+              --exit-with-parent      supervise: stop as on SIGTERM when the process that started launch ends
               --wait DURATION         how long to retry an unreachable engine (default 30s)
               --secrets-dir DIR       where secret files are read (default /run/secrets)
               --notime                no timestamps on log lines

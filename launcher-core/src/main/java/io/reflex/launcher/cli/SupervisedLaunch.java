@@ -71,13 +71,17 @@ final class SupervisedLaunch {
                 appComponent = single;
                 appSignal = single::signal;
             }
-            SignalForwarder.install(signal -> {
+            IntConsumer onSignal = signal -> {
                 appSignal.accept(signal);
                 if (SignalForwarder.STOPPING.contains(name(signal))) {
                     heartbeat.update(LifecycleState.DRAINING);
                     controller.requestStop(Optional.empty());
                 }
-            });
+            };
+            SignalForwarder.install(onSignal);
+            if (arguments.exitWithParent()) {
+                stopWhenParentEnds(context, onSignal);
+            }
             boolean launched = controller.launch(new HeartbeatComponent(heartbeat, controller::failure), false);
             for (ProcessComponent sidecar : sidecars) {
                 launched = launched && controller.launch(sidecar, false);
@@ -105,6 +109,18 @@ final class SupervisedLaunch {
             heartbeat.close();
             throw e;
         }
+    }
+
+    /**
+     * {@code --exit-with-parent}: a parent that is killed outright (SIGKILL, a crash) cannot stop its launcher, so
+     * the launcher watches it and stops as on SIGTERM once it is gone. The JDK polls a process that is not its own
+     * child, every 0.3 s at first and at most every 5 s later on.
+     */
+    private static void stopWhenParentEnds(LaunchContext context, IntConsumer onSignal) {
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> {
+            context.log().info("Launch parent process " + parent.pid() + " ended; stopping");
+            onSignal.accept(SignalForwarder.number("TERM"));
+        }));
     }
 
     static void runInitActions(LaunchContext context, PreparedService prepared, ServiceCommand.AppLaunch app,

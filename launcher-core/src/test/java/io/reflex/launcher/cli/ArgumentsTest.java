@@ -43,7 +43,8 @@ class ArgumentsTest {
     void badValuesAreUsageErrors() {
         for (String[] argv : List.of(new String[] {"service", "--mode", "fork"}, new String[] {"service", "--grace", "soon"},
                 new String[] {"bogus"}, new String[] {"service", "--wait"}, new String[] {},
-                new String[] {"service", "--watch"}, new String[] {"service", "--restart", "on-failure"})) {
+                new String[] {"service", "--watch"}, new String[] {"service", "--restart", "on-failure"},
+                new String[] {"service", "--exit-with-parent"})) {
             assertThatThrownBy(() -> Arguments.parse(argv)).isInstanceOf(LaunchException.class)
                     .extracting(e -> ((LaunchException) e).reason()).isEqualTo(ExitReason.USAGE);
         }

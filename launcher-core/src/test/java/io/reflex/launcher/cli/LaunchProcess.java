@@ -23,11 +23,7 @@ final class LaunchProcess {
     }
 
     static LaunchProcess start(Path workDir, Map<String, String> environment, List<String> args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-Xshare:auto", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), LaunchMain.class.getName()));
-        command.addAll(args);
+        List<String> command = command(args);
         Path out = Files.createTempFile(workDir, "launch", ".out");
         Path err = Files.createTempFile(workDir, "launch", ".err");
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
@@ -35,6 +31,16 @@ final class LaunchProcess {
         builder.environment().clear();
         builder.environment().putAll(environment);
         return new LaunchProcess(builder.start(), out, err);
+    }
+
+    /** The command line that starts {@code launch ARGS} in a JVM of its own. */
+    static List<String> command(List<String> args) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-Xshare:auto", "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"), LaunchMain.class.getName()));
+        command.addAll(args);
+        return command;
     }
 
     long pid() {

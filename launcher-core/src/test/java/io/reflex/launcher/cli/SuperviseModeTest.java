@@ -95,6 +95,31 @@ class SuperviseModeTest {
     }
 
     @Test
+    void exitWithParentStopsTheAppWhenTheParentIsKilled() throws Exception {
+        Path rundir = service("orphaned", TRAPS, "");
+        List<String> launch = LaunchProcess.command(List.of("service", "orphaned", "--mode", "supervise",
+                "--grace", "2s", "--exit-with-parent"));
+        List<String> parentCommand = new ArrayList<>(List.of("sh", "-c",
+                "\"$@\" > orphaned.out 2> orphaned.err & echo $! > launcher.pid; wait", "sh"));
+        parentCommand.addAll(launch);
+        ProcessBuilder builder = new ProcessBuilder(parentCommand).directory(rundir.toFile());
+        builder.environment().clear();
+        builder.environment().putAll(engine.environment());
+        Process parent = builder.start();
+        awaitFile(rundir.resolve("app.pid"));
+        ProcessHandle launcher = ProcessHandle.of(Long.parseLong(
+                Files.readString(rundir.resolve("launcher.pid")).strip())).orElseThrow();
+        ProcessHandle app = ProcessHandle.of(Long.parseLong(
+                Files.readString(rundir.resolve("app.pid")).strip())).orElseThrow();
+
+        parent.destroyForcibly().waitFor();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !launcher.isAlive() && !app.isAlive());
+        assertThat(Files.readAllLines(rundir.resolve("signals.txt"))).containsExactly("TERM");
+        assertThat(Files.readString(rundir.resolve("orphaned.err"))).contains("parent process", "ended; stopping");
+    }
+
+    @Test
     void anAppKilledBySignalGives128PlusTheSignal() throws Exception {
         service("killed", "kill -KILL $$", "");
         LaunchProcess launch = supervise("killed");
