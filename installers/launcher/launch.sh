@@ -19,6 +19,7 @@ case " $* " in
   # cost about 10 MB of peak RSS in compiler arenas, code cache and its thread) the launcher peaks near 58 MB.
   *" --mode supervise "*|*" --mode=supervise "*) start=-XX:TieredStopAtLevel=0 ;;
 esac
-exec "$here/runtime/bin/java" $aot @JAVA_OPTS@ $start \
+# reflex.launch.script: a proxy turned on by the pipeline alone restarts through this script (ProxyRestart)
+exec "$here/runtime/bin/java" $aot @JAVA_OPTS@ $start -Dreflex.launch.script="$here/bin/launch" \
   ${REFLEX_LAUNCH_JAVA_OPTS:-} \
   -cp "@CLASSPATH@" io.reflex.launcher.cli.LaunchMain "$@"

@@ -27,9 +27,10 @@ import java.util.concurrent.Executors;
  * What every command needs, made once: the environment and secrets the launch reads (injected, so tests never
  * depend on the machine's), the engine client and the log.
  *
+ * @param argv        the command line as given, for a launcher that restarts itself
  * @param environment the launcher's environment, plus {@code LOGFMT} as the original tools set it
  */
-record LaunchContext(Arguments arguments, Map<String, String> environment, SecretFiles secrets, LaunchLog log,
+record LaunchContext(List<String> argv, Arguments arguments, Map<String, String> environment, SecretFiles secrets, LaunchLog log,
                      PrintStream out, Clock clock) {
 
     /**
@@ -39,12 +40,12 @@ record LaunchContext(Arguments arguments, Map<String, String> environment, Secre
     private static final ExecutorService BACKGROUND =
             Executors.newThreadPerTaskExecutor(Thread.ofPlatform().daemon().name("engine-call-", 0).factory());
 
-    static LaunchContext of(Arguments arguments, Map<String, String> environment, LaunchLog log, PrintStream out,
-                            Clock clock) {
+    static LaunchContext of(List<String> argv, Arguments arguments, Map<String, String> environment, LaunchLog log,
+                            PrintStream out, Clock clock) {
         Map<String, String> env = new LinkedHashMap<>(environment);
         env.put("LOGFMT", arguments.logfmt());
         SecretFiles secrets = new SecretFiles(arguments.secretsDir().orElse(SecretFiles.DEFAULT));
-        return new LaunchContext(arguments, env, secrets, log, out, clock);
+        return new LaunchContext(List.copyOf(argv), arguments, env, secrets, log, out, clock);
     }
 
     LaunchTarget target() {

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -43,7 +44,7 @@ public final class LaunchMain {
                 out.print(Help.TEXT);
                 return 0;
             }
-            LaunchContext context = LaunchContext.of(arguments, environment, log, out, clock);
+            LaunchContext context = LaunchContext.of(List.of(argv), arguments, environment, log, out, clock);
             return switch (arguments.command()) {
                 case "env" -> InspectCommands.env(context);
                 case "config" -> InspectCommands.config(context);

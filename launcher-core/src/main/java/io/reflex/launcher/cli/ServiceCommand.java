@@ -46,6 +46,7 @@ final class ServiceCommand {
         }
         AppLaunch app = check(context, prepared);
         if (context.arguments().mode() == Arguments.Mode.SUPERVISE) {
+            ProxyRestart.ifPipelineAsks(context, prepared);
             deliver(context, prepared);
             logStart(context, app);
             return SupervisedLaunch.run(context, client, prepared, app,

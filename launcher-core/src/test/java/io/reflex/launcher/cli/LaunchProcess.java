@@ -23,7 +23,13 @@ final class LaunchProcess {
     }
 
     static LaunchProcess start(Path workDir, Map<String, String> environment, List<String> args) throws IOException {
-        List<String> command = command(args);
+        return start(workDir, environment, List.of(), args);
+    }
+
+    /** With extra JVM options (system properties) before the main class. */
+    static LaunchProcess start(Path workDir, Map<String, String> environment, List<String> jvmOptions,
+                               List<String> args) throws IOException {
+        List<String> command = command(jvmOptions, args);
         Path out = Files.createTempFile(workDir, "launch", ".out");
         Path err = Files.createTempFile(workDir, "launch", ".err");
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
@@ -35,10 +41,15 @@ final class LaunchProcess {
 
     /** The command line that starts {@code launch ARGS} in a JVM of its own. */
     static List<String> command(List<String> args) {
+        return command(List.of(), args);
+    }
+
+    private static List<String> command(List<String> jvmOptions, List<String> args) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-Xshare:auto", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), LaunchMain.class.getName()));
+                "--enable-native-access=ALL-UNNAMED", "-Xshare:auto", "-XX:TieredStopAtLevel=1"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), LaunchMain.class.getName()));
         command.addAll(args);
         return command;
     }

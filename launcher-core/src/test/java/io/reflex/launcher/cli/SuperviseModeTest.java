@@ -120,6 +120,20 @@ class SuperviseModeTest {
     }
 
     @Test
+    void aProxyTurnedOnByThePipelineAloneRestartsThroughTheStartScriptWithProxyAdded() throws Exception {
+        Path rundir = service("proxied", "exit 0", ", \"proxy\": {\"listen\": \"127.0.0.1:1\"}");
+        Path script = Apps.script(rundir, "start-script.sh", "echo \"$$ $*\" > " + rundir.resolve("restarted.txt"));
+        LaunchProcess launch = LaunchProcess.start(dir, engine.environment(),
+                List.of("-D" + ProxyRestart.SCRIPT_PROPERTY + "=" + script), List.of("service", "proxied",
+                        "--mode", "supervise", "--", "app-arg"));
+
+        assertThat(launch.waitFor()).as(launch.stderr()).isZero();
+        assertThat(Files.readString(rundir.resolve("restarted.txt")).strip())
+                .isEqualTo(launch.pid() + " --proxy service proxied --mode supervise -- app-arg");
+        assertThat(rundir.resolve("cfg/greeting.txt")).doesNotExist();
+    }
+
+    @Test
     void anAppKilledBySignalGives128PlusTheSignal() throws Exception {
         service("killed", "kill -KILL $$", "");
         LaunchProcess launch = supervise("killed");
