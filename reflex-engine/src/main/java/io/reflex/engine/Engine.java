@@ -53,6 +53,11 @@ public final class Engine implements AutoCloseable {
 
     /** Where the bootstrap master apikey is written ({@code master.<secret>}, mode 0600). */
     public static final String MASTER_KEY_FILE = "master.key";
+    /**
+     * What the request threads are called (with a number appended): an embedding application can find them, for
+     * example to give them a lower CPU priority than its own threads.
+     */
+    public static final String REQUEST_THREAD_NAME = "reflex-http";
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
     private static final Set<String> POLICY_INPUTS =
             Set.of(ObjectKind.POLICY.table(), ObjectKind.POLICYSCOPE.table(), ObjectKind.GROUP.table());

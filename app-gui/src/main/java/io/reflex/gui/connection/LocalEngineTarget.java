@@ -2,6 +2,7 @@ package io.reflex.gui.connection;
 
 import io.reflex.engine.Engine;
 import io.reflex.engine.EngineSettings;
+import io.reflex.launcher.nativeos.ThreadPriority;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +15,12 @@ import java.util.Optional;
  * first run needs no server, no URL and no apikey: the master key the engine writes on creation is used.
  */
 public final class LocalEngineTarget implements ConnectionTarget {
+    /**
+     * The nice value of the engine's request threads (the window's threads keep 0): when a thousand heartbeats a
+     * second arrive, they then leave the cores to the FX thread instead of stalling the window (bench/console).
+     * Booting stays at full priority, since the window waits for it.
+     */
+    private static final int REQUEST_NICENESS = 10;
     private final Path dataDir;
     private Engine engine;
     private boolean newEngineReported;
@@ -55,6 +62,7 @@ public final class LocalEngineTarget implements ConnectionTarget {
     private synchronized Engine start() throws Exception {
         if (engine == null) {
             engine = Engine.start(EngineSettings.embedded(dataDir).listen("127.0.0.1", 0).build());
+            ThreadPriority.lowerThreadsNamed(Engine.REQUEST_THREAD_NAME, REQUEST_NICENESS);
         }
         return engine;
     }

@@ -40,6 +40,7 @@ final class LibC {
     static final int SIG_BLOCK = 0;
     static final int SIG_SETMASK = 2;
     static final int PR_SET_CHILD_SUBREAPER = 36;
+    static final int PRIO_PROCESS = 0;
     static final int ECHILD = 10;
     static final int EINTR = 4;
     static final int WNOHANG = 1;
@@ -178,6 +179,11 @@ final class LibC {
 
     static int waitpid(MemorySegment state, int pid, MemorySegment status, int options) {
         return (int) syscall(state, SystemCall.WAIT4, pid, status.address(), options, 0);
+    }
+
+    /** {@code setpriority(PRIO_PROCESS, tid, niceness)}: on Linux this changes that one thread. */
+    static int setThreadNiceness(long tid, int niceness) {
+        return (int) syscall(SystemCall.SETPRIORITY, PRIO_PROCESS, tid, niceness);
     }
 
     static int prctl(int option, long argument) {

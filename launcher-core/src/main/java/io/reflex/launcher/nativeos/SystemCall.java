@@ -17,6 +17,7 @@ enum SystemCall {
     KILL(62, 129),
     FCNTL(72, 25),
     CHDIR(80, 49),
+    SETPRIORITY(141, 140),
     PRCTL(157, 167),
     DUP3(292, 24),
     PIPE2(293, 59),

@@ -1,5 +1,7 @@
 package io.reflex.engine.http;
 
+import io.reflex.engine.Engine;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -65,7 +67,7 @@ public final class HttpServer implements AutoCloseable {
     public HttpServer(String host, int port, long maxBodyBytes, boolean trustForwardedFor, Dispatcher dispatcher,
             MeterRegistry metrics) {
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
-        threads.setName("reflex-http");
+        threads.setName(Engine.REQUEST_THREAD_NAME);
         server = new Server(threads);
         HttpConfiguration config = new HttpConfiguration();
         config.setSendServerVersion(false);
