@@ -57,12 +57,14 @@ record LaunchContext(List<String> argv, Arguments arguments, Map<String, String>
      *
      * <p>For an {@code http://} engine the client gets an OkHttp client with cleartext connections only: OkHttp's
      * default one builds an {@code SSLContext} and loads and parses the JDK's whole trust store (about 150
-     * certificates) in its constructor, which cost 40 to 60 ms of every start and is never used over plain HTTP.
+     * certificates) in its constructor, which cost 40 to 60 ms of every start and is never used over plain HTTP;
+     * likewise the security providers only TLS needs ({@link PlainHttpProviders}).
      */
     ReflexClient client() {
         ReflexSettings settings = settings();
         ReflexClient.Builder builder = ReflexClient.builder().settings(settings);
         if (settings.find(ReflexSettings.URL).filter(url -> url.regionMatches(true, 0, "http://", 0, 7)).isPresent()) {
+            PlainHttpProviders.limit();
             builder.okHttpClient(new OkHttpClient.Builder().connectionSpecs(List.of(ConnectionSpec.CLEARTEXT)).build());
         }
         return builder.retries(0)
