@@ -63,7 +63,7 @@ public final class ObjectReads {
                 .orElseGet(() -> store.list(kind.table(), filter));
         ArrayNode out = JsonNodeFactory.instance.arrayNode();
         for (StoredObject row : rows) {
-            if (!guard.allowed(caller, Access.READ, false, kind, row, SensitiveFields.withoutSecrets(row))) {
+            if (!mayRead(caller, kind, row)) {
                 continue;
             }
             boolean wantsSecret = SensitiveFields.fieldOf(kind).filter(columns::includes).isPresent();
@@ -95,10 +95,15 @@ public final class ObjectReads {
      * objects through here, so that a watcher never sees more, or otherwise, than a GET would show.
      */
     public Optional<ObjectNode> readable(Caller caller, ObjectKind kind, StoredObject object) {
-        if (!guard.allowed(caller, Access.READ, false, kind, object, SensitiveFields.withoutSecrets(object))) {
+        if (!mayRead(caller, kind, object)) {
             return Optional.empty();
         }
         return Optional.of(Renderer.render(kind, object, sensitiveView(caller, kind, object, true), false));
+    }
+
+    /** The read check of GET and list: policies see the object without its secret field. */
+    public boolean mayRead(Caller caller, ObjectKind kind, StoredObject object) {
+        return guard.allowed(caller, Access.READ, false, kind, object, SensitiveFields.withoutSecrets(object));
     }
 
     static ApiException notFound(ObjectKind kind, String target) {

@@ -8,7 +8,6 @@ import io.reflex.engine.http.ApiRequest;
 import io.reflex.engine.http.Streaming;
 import io.reflex.engine.http.WireJson;
 import io.reflex.engine.model.ObjectKind;
-import io.reflex.engine.crypto.SensitiveFields;
 import io.reflex.engine.objects.ObjectReads;
 import io.reflex.engine.policy.Access;
 import io.reflex.engine.policy.PolicyEngine;
@@ -169,10 +168,8 @@ public final class WatchFeed implements AutoCloseable {
 
     /** Whether the caller may read the event's object as it is now; a deleted object is no longer readable. */
     private boolean readable(Caller caller, ChangeLog.Entry entry) {
-        return !entry.action().equals("delete") && objects.byId(entry.type(), entry.id())
-                .filter(o -> policies.allowed(caller, Access.READ, false, entry.type(), Optional.of(o),
-                        SensitiveFields.withoutSecrets(o)))
-                .isPresent();
+        return !entry.action().equals("delete") && ObjectKind.ofTable(entry.type()).flatMap(kind ->
+                objects.byId(entry.type(), entry.id()).filter(o -> reads.mayRead(caller, kind, o))).isPresent();
     }
 
     /**
