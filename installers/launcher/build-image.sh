@@ -113,9 +113,12 @@ printf '#!/nonexistent/interpreter\n' > "$work/app/app.sh"; chmod +x "$work/app/
   "$url" "$key" "$work/app"
 # No lib/launch.aot yet, so bin/launch adds no -XX:AOTCache and this run may write it. Exit 6 (program cannot be
 # executed) is the expected end of the training run; its "Reflex ABORT" line is part of it.
+# The cache holds classes, their linking and resolved call sites, but no method profiles (-AOTRecordTraining): a JVM
+# that finds profiles replays them on a "Training replay" thread and compiles those methods eagerly, which on two
+# cores competes with the start itself (10 to 17 ms slower in bench/launch, docs/benchmarks.md).
 trained=0
 ( cd "$work" && env -i PATH=/usr/bin:/bin REFLEX_URL="$url" REFLEX_APIKEY="$key" \
-  REFLEX_LAUNCH_JAVA_OPTS="-XX:AOTCacheOutput=$image/lib/launch.aot -Xlog:aot=warning,cds=warning" \
+  REFLEX_LAUNCH_JAVA_OPTS="-XX:AOTCacheOutput=$image/lib/launch.aot -XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining -Xlog:aot=warning,cds=warning" \
   "$image/bin/launch" service bench --notime ) >&2 || trained=$?
 [ "$trained" -eq 6 ] || { echo "[image] the training run ended with $trained, not 6" >&2; exit 1; }
 [ -s "$image/lib/launch.aot" ] || { echo "[image] no AOT cache was written" >&2; exit 1; }
