@@ -34,10 +34,11 @@ final class ServiceCommand {
     }
 
     static int run(LaunchContext context) {
-        // linking the native call execve goes through generates code (20 to 40 ms of CPU); do it while the client
-        // starts and the engine answers
+        // linking the native call execve goes through generates code (20 to 40 ms of CPU), and Jackson's first use
+        // sets up a lot; do both on the second core while the client starts and the engine answers
         if (context.arguments().mode() == Arguments.Mode.EXEC) {
             ProcessImage.prepareInBackground();
+            JsonWarmUp.startInBackground();
         }
         ReflexClient client = context.client();
         PreparedService prepared = prepare(context, client);
