@@ -26,6 +26,7 @@ import io.reflex.engine.store.ChangeLog;
 import io.reflex.engine.store.Database;
 import io.reflex.engine.store.ObjectStore;
 import io.reflex.engine.store.SessionStore;
+import io.reflex.engine.threads.EngineThreads;
 import io.reflex.engine.watch.ChangeTail;
 import io.reflex.engine.watch.WatchFeed;
 import java.io.IOException;
@@ -53,11 +54,8 @@ public final class Engine implements AutoCloseable {
 
     /** Where the bootstrap master apikey is written ({@code master.<secret>}, mode 0600). */
     public static final String MASTER_KEY_FILE = "master.key";
-    /**
-     * What the request threads are called (with a number appended): an embedding application can find them, for
-     * example to give them a lower CPU priority than its own threads.
-     */
-    public static final String REQUEST_THREAD_NAME = "reflex-http";
+    /** How every thread the engine starts is named (see {@link EngineThreads}). */
+    public static final String THREAD_NAME_PREFIX = EngineThreads.PREFIX;
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
     private static final Set<String> POLICY_INPUTS =
             Set.of(ObjectKind.POLICY.table(), ObjectKind.POLICYSCOPE.table(), ObjectKind.GROUP.table());
@@ -130,7 +128,7 @@ public final class Engine implements AutoCloseable {
         health.start();
 
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().daemon().name("reflex-housekeeping").factory());
+                EngineThreads.daemon("housekeeping").factory());
         resources.push(housekeeping::shutdownNow);
         housekeeping.scheduleAtFixedRate(() -> purge(sessions), settings.sessionSeconds(), settings.sessionSeconds(),
                 TimeUnit.SECONDS);

@@ -6,6 +6,7 @@ import io.reflex.engine.http.ApiRequest;
 import io.reflex.engine.http.Reply;
 import io.reflex.engine.http.WireJson;
 import io.reflex.engine.store.Database;
+import io.reflex.engine.threads.EngineThreads;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -28,7 +29,7 @@ final class HealthMonitor implements AutoCloseable {
     private final Duration heartbeat;
     private final long version;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().daemon().name("reflex-health").factory());
+            EngineThreads.daemon("health").factory());
     private volatile long lastTick;
 
     HealthMonitor(Database database, Clock clock, Duration heartbeat, long version) {

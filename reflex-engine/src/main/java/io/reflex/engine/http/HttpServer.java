@@ -1,6 +1,5 @@
 package io.reflex.engine.http;
 
-import io.reflex.engine.Engine;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -8,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.reflex.engine.threads.EngineThreads;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -67,7 +67,7 @@ public final class HttpServer implements AutoCloseable {
     public HttpServer(String host, int port, long maxBodyBytes, boolean trustForwardedFor, Dispatcher dispatcher,
             MeterRegistry metrics) {
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
-        threads.setName(Engine.REQUEST_THREAD_NAME);
+        threads.setName(EngineThreads.name("http"));
         server = new Server(threads);
         HttpConfiguration config = new HttpConfiguration();
         config.setSendServerVersion(false);
@@ -245,7 +245,7 @@ public final class HttpServer implements AutoCloseable {
             COMMON_HEADERS.forEach((k, v) -> response.getHeaders().put(k, v));
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, streaming.contentType());
             response.getHeaders().put("X-Accel-Buffering", "no");
-            Thread.ofVirtual().name("reflex-stream").start(() -> writeStream(response, callback, streaming));
+            Thread.ofVirtual().name(EngineThreads.name("stream")).start(() -> writeStream(response, callback, streaming));
         }
 
         private static void writeStream(org.eclipse.jetty.server.Response response, Callback callback, Streaming streaming) {

@@ -1,5 +1,6 @@
 package io.reflex.engine.store;
 
+import io.reflex.engine.threads.EngineThreads;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -38,7 +39,7 @@ public final class AuditLog implements AutoCloseable {
 
     public AuditLog(Database database) {
         this.jdbi = database.jdbi();
-        this.writer = Thread.ofPlatform().daemon().name("reflex-audit").start(this::run);
+        this.writer = EngineThreads.daemon("audit").start(this::run);
     }
 
     /**

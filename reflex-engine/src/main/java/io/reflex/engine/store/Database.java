@@ -2,6 +2,7 @@ package io.reflex.engine.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.reflex.engine.threads.EngineThreads;
 import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -29,7 +30,7 @@ public final class Database implements AutoCloseable {
         config.setJdbcUrl(jdbcUrl);
         user.ifPresent(config::setUsername);
         password.ifPresent(config::setPassword);
-        config.setPoolName("reflex-" + dialect.name().toLowerCase(java.util.Locale.ROOT));
+        config.setPoolName(EngineThreads.name(dialect.name().toLowerCase(java.util.Locale.ROOT)));
         config.setConnectionTimeout(10_000);
         if (dialect == Dialect.SQLITE) {
             config.setMaximumPoolSize(8);

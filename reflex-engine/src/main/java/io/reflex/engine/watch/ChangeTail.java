@@ -1,6 +1,7 @@
 package io.reflex.engine.watch;
 
 import io.reflex.engine.store.ChangeLog;
+import io.reflex.engine.threads.EngineThreads;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -29,7 +30,7 @@ public final class ChangeTail implements AutoCloseable {
         this.log = log;
         this.interval = interval;
         this.position = log.latest();
-        this.thread = Thread.ofPlatform().daemon().name("reflex-change-tail").unstarted(this::run);
+        this.thread = EngineThreads.daemon("change-tail").unstarted(this::run);
     }
 
     public void start() {
