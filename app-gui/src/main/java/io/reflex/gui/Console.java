@@ -27,6 +27,7 @@ public final class Console implements AutoCloseable {
     private Stage stage;
 
     public Console(TaskExecutor executor, Clock clock, SavedConnections saved, ConnectionTarget local) {
+        CompilerPriority.lowerOptimisingCompiler();
         this.executor = executor;
         this.clock = clock;
         this.connectionView = new ConnectionView(saved, local);

@@ -16,11 +16,12 @@ import java.util.Optional;
  */
 public final class LocalEngineTarget implements ConnectionTarget {
     /**
-     * The nice value of the engine's request threads (the window's threads keep 0): when a thousand heartbeats a
-     * second arrive, they then leave the cores to the FX thread instead of stalling the window (bench/console).
-     * Booting stays at full priority, since the window waits for it.
+     * The nice value of the engine's threads (the window's threads keep 0): when a thousand heartbeats a second
+     * arrive, its request, audit and housekeeping threads then leave the cores to the FX thread instead of stalling
+     * the window (bench/console). Booting stays at full priority, since the window waits for it; threads the engine
+     * starts later inherit the value from the thread that starts them.
      */
-    private static final int REQUEST_NICENESS = 10;
+    private static final int ENGINE_NICENESS = 10;
     private final Path dataDir;
     private Engine engine;
     private boolean newEngineReported;
@@ -62,7 +63,7 @@ public final class LocalEngineTarget implements ConnectionTarget {
     private synchronized Engine start() throws Exception {
         if (engine == null) {
             engine = Engine.start(EngineSettings.embedded(dataDir).listen("127.0.0.1", 0).build());
-            ThreadPriority.lowerThreadsNamed(Engine.REQUEST_THREAD_NAME, REQUEST_NICENESS);
+            ThreadPriority.lowerThreadsNamed(Engine.THREAD_NAME_PREFIX, ENGINE_NICENESS);
         }
         return engine;
     }
