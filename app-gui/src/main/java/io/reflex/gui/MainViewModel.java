@@ -79,7 +79,7 @@ public final class MainViewModel implements AutoCloseable {
             list.refresh();
             editor.load(history.typeOrDefault(), restored.name());
         });
-        section.addListener((o, was, now) -> showSection(now));
+        section.addListener((o, was, now) -> showSection(now, false));
         connection.sessionProperty().addListener((o, was, now) -> reload());
     }
 
@@ -163,11 +163,12 @@ public final class MainViewModel implements AutoCloseable {
     }
 
     private void reload() {
-        showSection(section.get());
+        showSection(section.get(), true);
         navigation.current().ifPresent(this::showDetails);
     }
 
-    private void showSection(SidebarItem item) {
+    /** @param reload F5 or a new session: also what keeps itself current (the live instances) is read again */
+    private void showSection(SidebarItem item, boolean reload) {
         switch (item.kind()) {
             case BROWSE -> {
                 if (list.typeProperty().get() == item.type()) {
@@ -176,7 +177,13 @@ public final class MainViewModel implements AutoCloseable {
                     list.typeProperty().set(item.type());
                 }
             }
-            case LIVE_INSTANCES -> instances.start();
+            case LIVE_INSTANCES -> {
+                if (reload) {
+                    instances.start();
+                } else {
+                    instances.show();
+                }
+            }
             case TOPOLOGY -> topology.refresh();
             case DISCOVERY -> discovery.refresh();
             case LOCAL_RUNS -> { }

@@ -48,6 +48,24 @@ class LiveAndConnectionTest extends ConsoleRobotTest {
     }
 
     @Test
+    void theRowsKeepFollowingTheFeedWhileAnotherViewIsShownAndF5ListsThemAgain() throws Exception {
+        clickOn("live instances");
+        TableView<InstanceRow> table = lookup("#instances-table").queryTableView();
+        waitUntil(() -> table.getItems().size() == 4);
+        InstanceRow listed = table.getItems().getFirst();
+
+        clickOn("configs");
+        ping("web-8", "ready", Instant.now().getEpochSecond());
+        clickOn("live instances");
+        waitUntil(() -> row(table, "web-8") != null);
+        assertThat(table.getItems()).as("the rows were not listed again").anyMatch(shown -> shown == listed);
+
+        clickOn("#refresh-button");
+        waitUntil(() -> table.getItems().size() == 5 && table.getItems().stream().noneMatch(shown -> shown == listed));
+        assertThat(row(table, listed.name())).isEqualTo(listed);
+    }
+
+    @Test
     void losingTheEngineSaysSoAndTheConsoleReconnectsWhenItIsBack() throws Exception {
         interact(() -> console.model().open(ObjectType.CONFIG, "demo-common"));
         fill("#field-extends", "demo-tst");
