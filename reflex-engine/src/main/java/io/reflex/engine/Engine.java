@@ -93,7 +93,7 @@ public final class Engine implements AutoCloseable {
 
         Database database = Database.open(settings.jdbcUrl(), settings.dbUser(), settings.dbPassword());
         resources.push(database);
-        ObjectStore store = new ObjectStore(database, mapper);
+        ObjectStore store = new ObjectStore(database, mapper, StaleInstanceSweeper::dueTime);
         ChangeLog changes = new ChangeLog(database);
         AuditLog audit = new AuditLog(database);
         resources.push(audit);

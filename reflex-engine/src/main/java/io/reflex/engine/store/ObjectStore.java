@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -28,10 +29,12 @@ public final class ObjectStore {
 
     private final Jdbi jdbi;
     private final ObjectMapper mapper;
+    private final DueTime dueTime;
 
-    public ObjectStore(Database database, ObjectMapper mapper) {
+    public ObjectStore(Database database, ObjectMapper mapper, DueTime dueTime) {
         this.jdbi = database.jdbi();
         this.mapper = mapper;
+        this.dueTime = dueTime;
     }
 
     public Optional<StoredObject> byId(String type, long id) {
@@ -50,6 +53,17 @@ public final class ObjectStore {
             filter.ifPresent(f -> query.bind("like", f.likePattern()));
             return query.map((rs, ctx) -> row(rs)).list().stream().sorted(BY_NAME).toList();
         });
+    }
+
+    /**
+     * The objects of {@code type} whose {@link DueTime} is before {@code nowMillis}: an index range, however many
+     * objects the type has.
+     */
+    public List<StoredObject> due(String type, long nowMillis) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM reflex_object"
+                        + " WHERE type = :type AND due_ms < :now")
+                .bind("type", type).bind("now", nowMillis)
+                .map((rs, ctx) -> row(rs)).list());
     }
 
     /** Archived versions updated between {@code from} and {@code to} (inclusive, epoch seconds), oldest first. */
@@ -100,6 +114,12 @@ public final class ObjectStore {
         return h.createQuery("SELECT " + COLUMNS + " FROM reflex_object WHERE type = :type AND name = :name")
                 .bind("type", type).bind("name", name)
                 .map((rs, ctx) -> row(rs)).findFirst();
+    }
+
+    /** The {@code due_ms} value for an object with {@code data}: SQL NULL when it is never due. */
+    Long dueMillis(String type, ObjectNode data) {
+        OptionalLong due = dueTime.of(type, data);
+        return due.isPresent() ? due.getAsLong() : null;
     }
 
     String json(ObjectNode data) {

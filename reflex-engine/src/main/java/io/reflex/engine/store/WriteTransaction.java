@@ -51,10 +51,11 @@ public final class WriteTransaction {
 
     public StoredObject insert(String type, String name, ObjectNode data, Change change) {
         long id = nextId(type);
-        h.createUpdate("INSERT INTO reflex_object (type, id, name, data, updated_at, updated_by, version)"
-                        + " VALUES (:type, :id, :name, :data, :at, :by, 1)")
+        h.createUpdate("INSERT INTO reflex_object (type, id, name, data, updated_at, updated_by, version, due_ms)"
+                        + " VALUES (:type, :id, :name, :data, :at, :by, 1, :due)")
                 .bind("type", type).bind("id", id).bind("name", name).bind("data", store.json(data))
-                .bind("at", change.at()).bind("by", change.actor()).execute();
+                .bind("at", change.at()).bind("by", change.actor())
+                .bindByType("due", store.dueMillis(type, data), Long.class).execute();
         StoredObject created = new StoredObject(type, id, name, data, change.at(), change.actor(), 1);
         recordChange(created, change);
         return created;
@@ -73,9 +74,10 @@ public final class WriteTransaction {
                     .bind("by", current.updatedBy()).bind("version", current.version()).execute();
         }
         h.createUpdate("UPDATE reflex_object SET name = :name, data = :data, updated_at = :at, updated_by = :by,"
-                        + " version = version + 1 WHERE type = :type AND id = :id")
+                        + " version = version + 1, due_ms = :due WHERE type = :type AND id = :id")
                 .bind("type", current.type()).bind("id", current.id()).bind("name", name)
-                .bind("data", store.json(data)).bind("at", change.at()).bind("by", change.actor()).execute();
+                .bind("data", store.json(data)).bind("at", change.at()).bind("by", change.actor())
+                .bindByType("due", store.dueMillis(current.type(), data), Long.class).execute();
         StoredObject updated = new StoredObject(
                 current.type(), current.id(), name, data, change.at(), change.actor(), current.version() + 1);
         recordChange(updated, change);
@@ -83,6 +85,16 @@ public final class WriteTransaction {
     }
 
     /** Records an event for an object that did not change (an instance ping that repeats the last one). */
+    /**
+     * Sets when {@code current} is next due from its unchanged data, without a new version or a change record: for
+     * objects whose due time was only a placeholder (written before the column existed).
+     */
+    public void refreshDue(StoredObject current) {
+        h.createUpdate("UPDATE reflex_object SET due_ms = :due WHERE type = :type AND id = :id")
+                .bind("type", current.type()).bind("id", current.id())
+                .bindByType("due", store.dueMillis(current.type(), current.data()), Long.class).execute();
+    }
+
     public void touch(StoredObject current, Change change) {
         recordChange(current, change);
     }
