@@ -7,8 +7,8 @@ import java.nio.file.Path;
 
 /**
  * Lowers the CPU priority of some of this process's threads, and so of every thread they start afterwards (Linux
- * threads inherit their creator's nice value). For work that shares the machine with something people wait on, such as an engine inside
- * a desktop window. An unprivileged process may raise a nice value but never lower it again.
+ * threads inherit their creator's nice value). For work that shares the machine with something people wait on,
+ * such as an engine inside a desktop window. An unprivileged process may raise a nice value but never lower it again.
  */
 public final class ThreadPriority {
 
@@ -37,8 +37,8 @@ public final class ThreadPriority {
                     changed++;
                 }
             }
-        } catch (IOException | UnsupportedOperationException | IllegalStateException | LinkageError e) {
-            return changed;
+        } catch (IOException | UnsupportedOperationException | IllegalStateException | LinkageError unavailable) {
+            // no /proc or no such system call here: the threads keep their priority
         }
         return changed;
     }

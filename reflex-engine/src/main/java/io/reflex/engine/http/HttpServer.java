@@ -1,6 +1,5 @@
 package io.reflex.engine.http;
 
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -245,7 +244,8 @@ public final class HttpServer implements AutoCloseable {
             COMMON_HEADERS.forEach((k, v) -> response.getHeaders().put(k, v));
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, streaming.contentType());
             response.getHeaders().put("X-Accel-Buffering", "no");
-            Thread.ofVirtual().name(EngineThreads.name("stream")).start(() -> writeStream(response, callback, streaming));
+            Thread.ofVirtual().name(EngineThreads.name("stream"))
+                    .start(() -> writeStream(response, callback, streaming));
         }
 
         private static void writeStream(org.eclipse.jetty.server.Response response, Callback callback, Streaming streaming) {

@@ -81,7 +81,10 @@ public final class StaleInstanceSweeper {
         });
     }
 
-    /** The store's {@link io.reflex.engine.store.DueTime} for every type: an instance is due at its deadline, nothing else ever. */
+    /**
+     * The store's {@link io.reflex.engine.store.DueTime} for every type: an instance is due at its deadline, nothing
+     * else ever.
+     */
     public static OptionalLong dueTime(String type, ObjectNode data) {
         if (!ObjectKind.INSTANCE.table().equals(type)) {
             return OptionalLong.empty();
