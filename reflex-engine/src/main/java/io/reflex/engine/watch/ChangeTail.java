@@ -45,11 +45,6 @@ public final class ChangeTail implements AutoCloseable {
         listeners.remove(listener);
     }
 
-    /** The last sequence number this node has dispatched. */
-    public long position() {
-        return position;
-    }
-
     private void run() {
         while (running) {
             try {

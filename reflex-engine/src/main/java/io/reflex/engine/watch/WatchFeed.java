@@ -71,7 +71,7 @@ public final class WatchFeed implements AutoCloseable {
         Optional<Pattern> names = request.queryParam("match").filter(m -> !m.isEmpty()).map(WatchFeed::glob);
         long since = request.header("Last-Event-ID").or(() -> request.queryParam("since"))
                 .map(WatchFeed::sequence)
-                .orElseGet(tail::position);
+                .orElseGet(log::latest);
         boolean withObjects = request.queryParam("objects").map(WatchFeed::flag).orElse(false);
         Filter filter = new Filter(caller, tables, names, withObjects);
         return new Streaming("text/event-stream; charset=utf-8", out -> stream(out, filter, since));
