@@ -71,8 +71,12 @@ public record InstanceRow(long id, String name, String service, String address, 
      * probably died without a word; the engine also marks such instances {@code "status": "stale"} itself.
      */
     public boolean stale(Instant now) {
-        boolean running = !state.equals("stopped") && !state.equals("failed");
-        return status.equals("stale") || running && staleAfter.isPresent() && staleAfter.get().isBefore(now);
+        return status.equals("stale") || running() && staleAfter.isPresent() && staleAfter.get().isBefore(now);
+    }
+
+    /** Not {@code stopped} or {@code failed}: an instance that should go on sending heartbeats. */
+    boolean running() {
+        return !state.equals("stopped") && !state.equals("failed");
     }
 
     /** How long the instance has been up, as {@code 3d 4h}, {@code 2h 5m} or {@code 40s}. */

@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,6 +37,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 /**
@@ -68,6 +68,7 @@ public final class InstancesViewModel implements AutoCloseable {
     private final ObservableList<StateSample> samples = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final Map<Long, Integer> indexById = new HashMap<>();
+    private StateTally tally = new StateTally();
     private volatile int rowCount;
     /** The latest event of each changed instance since the last batch, by id (by name when the event has none). */
     private final Map<String, WatchEvent> pending = new ConcurrentHashMap<>();
@@ -87,6 +88,23 @@ public final class InstancesViewModel implements AutoCloseable {
         this.dialogs = dialogs;
         this.clock = clock;
         batcher.scheduleWithFixedDelay(this::flush, BATCH_MILLIS, BATCH_MILLIS, TimeUnit.MILLISECONDS);
+        rows.addListener(this::follow);
+    }
+
+    /**
+     * Keeps the tally and the index in step with the rows, whoever changes them: sorting the table by a column
+     * reorders these very rows, after which a heartbeat must still land on its own instance's row.
+     */
+    private void follow(ListChangeListener.Change<? extends InstanceRow> change) {
+        boolean moved = false;
+        while (change.next()) {
+            moved |= change.wasPermutated();
+            change.getRemoved().forEach(tally::remove);
+            change.getAddedSubList().forEach(tally::add);
+        }
+        if (moved) {
+            reindex();
+        }
     }
 
     /** Lists all instances and follows the watch feed from then on; called again after each reconnect and on F5. */
@@ -247,16 +265,12 @@ public final class InstancesViewModel implements AutoCloseable {
      */
     public void sample() {
         Instant now = clock.instant();
-        // runs on the FX thread over every row after each batch: a mutable tally per state, boxed only at the end
-        Map<String, int[]> tally = new HashMap<>();
-        int stale = 0;
-        for (InstanceRow row : rows) {
-            tally.computeIfAbsent(row.state().isEmpty() ? "unknown" : row.state(), state -> new int[1])[0]++;
-            stale += row.stale(now) ? 1 : 0;
+        if (tally.movedBack(now)) {
+            tally = new StateTally();
+            rows.forEach(tally::add);
         }
-        Map<String, Integer> counts = new TreeMap<>();
-        tally.forEach((state, count) -> counts.put(state, count[0]));
-        StateSample sample = new StateSample(now, counts);
+        int stale = tally.staleAt(now);
+        StateSample sample = new StateSample(now, tally.counts());
         if (!samples.isEmpty() && samples.getLast().at().plusSeconds(1).isAfter(now)) {
             samples.set(samples.size() - 1, sample);
         } else {
