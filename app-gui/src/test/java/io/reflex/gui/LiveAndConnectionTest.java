@@ -10,7 +10,10 @@ import io.reflex.gui.objects.JsonText;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import javafx.css.PseudoClass;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +51,25 @@ class LiveAndConnectionTest extends ConsoleRobotTest {
 
         client.delete(ObjectType.INSTANCE, "web-7");
         waitUntil(() -> row(table, "web-7") == null);
+    }
+
+    @Test
+    void aRowTurnsStaleAndItsHeartbeatAgesAsTimePassesWithoutAnotherEvent() throws Exception {
+        clickOn("live instances");
+        TableView<InstanceRow> table = lookup("#instances-table").queryTableView();
+        long now = Instant.now().getEpochSecond();
+        client.pingInstance("web-9", ReflexObject.of(JsonText.parseObject("""
+                {"service": "demo-shop-tst", "status": "ok",
+                 "lifecycle": {"state": "ready", "started": %d, "heartbeat": %d, "ttl": 3}}""".formatted(now, now))));
+        waitUntil(() -> row(table, "web-9") != null);
+        TableRow<?> shown = lookup(".table-row-cell").match(r -> r instanceof TableRow<?> tableRow
+                && tableRow.getItem() instanceof InstanceRow item && item.name().equals("web-9")).query();
+        assertThat(shown.getPseudoClassStates()).doesNotContain(PseudoClass.getPseudoClass("stale"));
+
+        waitUntil(() -> shown.getPseudoClassStates().contains(PseudoClass.getPseudoClass("stale")));
+        assertThat(lookup(".table-cell").match(cell -> cell.getParent() == shown
+                && ((TableCell<?, ?>) cell).getText() != null && ((TableCell<?, ?>) cell).getText().contains("s ago"))
+                .queryAs(TableCell.class).getText()).doesNotContain("(0s ago)").doesNotContain("(1s ago)");
     }
 
     @Test

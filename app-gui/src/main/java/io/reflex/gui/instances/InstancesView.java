@@ -7,10 +7,17 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
@@ -24,6 +31,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
+import javafx.util.Callback;
 
 /** The live table and, under it, how many instances were in each lifecycle state over the last minute. */
 public final class InstancesView {
@@ -41,9 +49,16 @@ public final class InstancesView {
     private final BorderPane root = new BorderPane();
     private final InstancesViewModel model;
     private final Map<String, XYChart.Series<Number, Number>> series = new HashMap<>();
+    /**
+     * The time the table shows, moved on every second. The cells that depend on it (uptime, last heartbeat, the
+     * stale mark) follow it, so the tick updates a few texts; {@code TableView.refresh()} here rebuilt every visible
+     * cell, restyling each, which made the tick the longest frame of all with a thousand heartbeats a second.
+     */
+    private final ObjectProperty<Instant> now = new SimpleObjectProperty<>();
 
     public InstancesView(InstancesViewModel model) {
         this.model = model;
+        now.set(model.now());
         root.setId("instances-view");
         TableView<InstanceRow> table = table();
         Label summary = new Label();
@@ -55,7 +70,7 @@ public final class InstancesView {
         root.setBottom(chart());
         Timeline ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> {
             model.sample();
-            table.refresh();
+            now.set(model.now());
         }));
         ticker.setCycleCount(Timeline.INDEFINITE);
         ticker.play();
@@ -78,18 +93,9 @@ public final class InstancesView {
                 column("Color", InstanceRow::color, 55),
                 column("Version", InstanceRow::version, 90),
                 column("Redeploy", row -> row.redeploy().toString(), 100),
-                column("Uptime", row -> row.uptime(model.now()), 75),
-                column("Last heartbeat", row -> row.heartbeat().map(this::ago).orElse(""), 160)));
-        table.setRowFactory(view -> new TableRow<>() {
-            @Override
-            protected void updateItem(InstanceRow row, boolean empty) {
-                super.updateItem(row, empty);
-                boolean stale = !empty && row != null && row.stale(model.now());
-                String state = empty || row == null || stale ? "" : row.state();
-                pseudoClassStateChanged(STALE, stale);
-                STATE_LOOKS.forEach((name, look) -> pseudoClassStateChanged(look, name.equals(state)));
-            }
-        });
+                ticking("Uptime", InstanceRow::uptime, 75),
+                ticking("Last heartbeat", (row, at) -> row.heartbeat().map(beat -> ago(beat, at)).orElse(""), 160)));
+        table.setRowFactory(view -> new LiveRow());
         keepSelectionAcrossUpdates(table);
         table.setPlaceholder(new Label("No instances yet. Launchers register them with an instance ping."));
         return table;
@@ -116,14 +122,48 @@ public final class InstancesView {
         });
     }
 
-    private String ago(Instant when) {
-        long seconds = Math.max(0, Duration.between(when, model.now()).toSeconds());
+    /** A row coloured by its state, or marked stale once its heartbeat is overdue as the table's clock moves on. */
+    private final class LiveRow extends TableRow<InstanceRow> {
+        /** Held here, and given to the clock only weakly, so rows the table drops do not stay listening. */
+        private final InvalidationListener restyle = clock -> mark(getItem());
+
+        LiveRow() {
+            now.addListener(new WeakInvalidationListener(restyle));
+        }
+
+        @Override
+        protected void updateItem(InstanceRow row, boolean empty) {
+            super.updateItem(row, empty);
+            mark(empty ? null : row);
+        }
+
+        private void mark(InstanceRow row) {
+            boolean stale = row != null && row.stale(now.get());
+            String state = row == null || stale ? "" : row.state();
+            pseudoClassStateChanged(STALE, stale);
+            STATE_LOOKS.forEach((name, look) -> pseudoClassStateChanged(look, name.equals(state)));
+        }
+    }
+
+    private static String ago(Instant when, Instant at) {
+        long seconds = Math.max(0, Duration.between(when, at).toSeconds());
         return TIME.format(when) + " (" + seconds + "s ago)";
     }
 
     private static TableColumn<InstanceRow, String> column(String title, Function<InstanceRow, String> value, double width) {
+        return column(title, width, cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+    }
+
+    /** A column whose text also depends on the table's clock, and changes with it. */
+    private TableColumn<InstanceRow, String> ticking(String title, BiFunction<InstanceRow, Instant, String> value,
+            double width) {
+        return column(title, width, cell -> Bindings.createStringBinding(() -> value.apply(cell.getValue(), now.get()), now));
+    }
+
+    private static TableColumn<InstanceRow, String> column(String title, double width,
+            Callback<TableColumn.CellDataFeatures<InstanceRow, String>, ObservableValue<String>> value) {
         TableColumn<InstanceRow, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        column.setCellValueFactory(value);
         column.setPrefWidth(width);
         return column;
     }
@@ -155,9 +195,9 @@ public final class InstancesView {
     }
 
     private void redraw() {
-        Instant now = model.now();
+        Instant at = model.now();
         series.forEach((state, line) -> line.getData().setAll(model.getSamples().stream()
-                .map(s -> new XYChart.Data<Number, Number>(-Duration.between(s.at(), now).toSeconds(),
+                .map(s -> new XYChart.Data<Number, Number>(-Duration.between(s.at(), at).toSeconds(),
                         s.counts().getOrDefault(state, 0)))
                 .toList()));
     }
