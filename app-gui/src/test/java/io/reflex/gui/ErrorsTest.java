@@ -8,6 +8,7 @@ import io.reflex.client.ReflexObject;
 import io.reflex.gui.connection.ConnectionState;
 import io.reflex.gui.connection.ProfileTarget;
 import io.reflex.gui.instances.InstanceRow;
+import io.reflex.gui.instances.LiveInstance;
 import io.reflex.gui.objects.JsonText;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,7 @@ class ErrorsTest extends ConsoleRobotTest {
     @Test
     void hundredsOfInstanceChangesArriveInBatches() throws Exception {
         clickOn("live instances");
-        TableView<InstanceRow> table = lookup("#instances-table").queryTableView();
+        TableView<LiveInstance> table = lookup("#instances-table").queryTableView();
         long now = java.time.Instant.now().getEpochSecond();
         for (int i = 0; i < 300; i++) {
             client.pingInstance("bulk-" + i, ReflexObject.of(JsonText.parseObject("""

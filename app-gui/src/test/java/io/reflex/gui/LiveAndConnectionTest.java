@@ -6,10 +6,12 @@ import io.reflex.client.ObjectType;
 import io.reflex.client.ReflexObject;
 import io.reflex.gui.connection.ConnectionState;
 import io.reflex.gui.instances.InstanceRow;
+import io.reflex.gui.instances.LiveInstance;
 import io.reflex.gui.objects.JsonText;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import javafx.css.PseudoClass;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -26,14 +28,22 @@ class LiveAndConnectionTest extends ConsoleRobotTest {
                 .formatted(state, heartbeat - 60, heartbeat))));
     }
 
-    private InstanceRow row(TableView<InstanceRow> table, String name) {
-        return table.getItems().stream().filter(r -> r.name().equals(name)).findFirst().orElse(null);
+    private InstanceRow row(TableView<LiveInstance> table, String name) {
+        return rows(table).filter(r -> r.name().equals(name)).findFirst().orElse(null);
+    }
+
+    private static Stream<InstanceRow> rows(TableView<LiveInstance> table) {
+        return table.getItems().stream().map(LiveInstance::get);
+    }
+
+    private static List<String> names(TableView<LiveInstance> table) {
+        return rows(table).map(InstanceRow::name).toList();
     }
 
     @Test
     void instanceTableFollowsLifecycleChangesFromTheWatchFeed() throws Exception {
         clickOn("live instances");
-        TableView<InstanceRow> table = lookup("#instances-table").queryTableView();
+        TableView<LiveInstance> table = lookup("#instances-table").queryTableView();
         assertThat(table.getItems()).hasSize(4);
 
         long now = Instant.now().getEpochSecond();
@@ -56,14 +66,14 @@ class LiveAndConnectionTest extends ConsoleRobotTest {
     @Test
     void aRowTurnsStaleAndItsHeartbeatAgesAsTimePassesWithoutAnotherEvent() throws Exception {
         clickOn("live instances");
-        TableView<InstanceRow> table = lookup("#instances-table").queryTableView();
+        TableView<LiveInstance> table = lookup("#instances-table").queryTableView();
         long now = Instant.now().getEpochSecond();
         client.pingInstance("web-9", ReflexObject.of(JsonText.parseObject("""
                 {"service": "demo-shop-tst", "status": "ok",
                  "lifecycle": {"state": "ready", "started": %d, "heartbeat": %d, "ttl": 3}}""".formatted(now, now))));
         waitUntil(() -> row(table, "web-9") != null);
         TableRow<?> shown = lookup(".table-row-cell").match(r -> r instanceof TableRow<?> tableRow
-                && tableRow.getItem() instanceof InstanceRow item && item.name().equals("web-9")).query();
+                && tableRow.getItem() instanceof LiveInstance item && item.get().name().equals("web-9")).query();
         assertThat(shown.getPseudoClassStates()).doesNotContain(PseudoClass.getPseudoClass("stale"));
 
         waitUntil(() -> shown.getPseudoClassStates().contains(PseudoClass.getPseudoClass("stale")));
@@ -75,43 +85,43 @@ class LiveAndConnectionTest extends ConsoleRobotTest {
     @Test
     void afterSortingByAColumnEachHeartbeatStillLandsOnItsOwnRow() throws Exception {
         clickOn("live instances");
-        TableView<InstanceRow> table = lookup("#instances-table").queryTableView();
+        TableView<LiveInstance> table = lookup("#instances-table").queryTableView();
         waitUntil(() -> table.getItems().size() == 4);
-        List<String> names = table.getItems().stream().map(InstanceRow::name).toList();
+        List<String> listed = names(table);
         // What a click on the column header does (twice: descending). The headless platform's robot marks every press
         // as a popup trigger, on which the header does not sort, so the test sets the sort order as the header would.
         interact(() -> {
-            TableColumn<InstanceRow, ?> instance = table.getColumns().getFirst();
+            TableColumn<LiveInstance, ?> instance = table.getColumns().getFirst();
             instance.setSortType(TableColumn.SortType.DESCENDING);
             table.getSortOrder().setAll(List.of(instance));
         });
-        List<String> descending = names.stream().sorted(Comparator.reverseOrder()).toList();
-        waitUntil(() -> table.getItems().stream().map(InstanceRow::name).toList().equals(descending));
+        List<String> descending = listed.stream().sorted(Comparator.reverseOrder()).toList();
+        waitUntil(() -> names(table).equals(descending));
 
         String last = descending.getLast();
         ping(last, "failed", Instant.now().getEpochSecond());
         waitUntil(() -> row(table, last).state().equals("failed"));
 
-        assertThat(table.getItems()).extracting(InstanceRow::name).containsExactlyElementsOf(descending);
-        assertThat(table.getItems()).filteredOn(r -> r.state().equals("failed")).extracting(InstanceRow::name)
+        assertThat(names(table)).containsExactlyElementsOf(descending);
+        assertThat(rows(table)).filteredOn(r -> r.state().equals("failed")).extracting(InstanceRow::name)
                 .containsExactly(last);
     }
 
     @Test
     void theRowsKeepFollowingTheFeedWhileAnotherViewIsShownAndF5ListsThemAgain() throws Exception {
         clickOn("live instances");
-        TableView<InstanceRow> table = lookup("#instances-table").queryTableView();
+        TableView<LiveInstance> table = lookup("#instances-table").queryTableView();
         waitUntil(() -> table.getItems().size() == 4);
-        InstanceRow listed = table.getItems().getFirst();
+        InstanceRow listed = table.getItems().getFirst().get();
 
         clickOn("configs");
         ping("web-8", "ready", Instant.now().getEpochSecond());
         clickOn("live instances");
         waitUntil(() -> row(table, "web-8") != null);
-        assertThat(table.getItems()).as("the rows were not listed again").anyMatch(shown -> shown == listed);
+        assertThat(rows(table)).as("the rows were not listed again").anyMatch(shown -> shown == listed);
 
         clickOn("#refresh-button");
-        waitUntil(() -> table.getItems().size() == 5 && table.getItems().stream().noneMatch(shown -> shown == listed));
+        waitUntil(() -> table.getItems().size() == 5 && rows(table).noneMatch(shown -> shown == listed));
         assertThat(row(table, listed.name())).isEqualTo(listed);
     }
 

@@ -3,6 +3,7 @@ package io.reflex.gui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reflex.gui.instances.InstanceRow;
+import io.reflex.gui.instances.LiveInstance;
 import io.reflex.gui.localrun.LocalRun;
 import io.reflex.gui.localrun.LocalRunsViewModel;
 import java.net.URI;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Timeout;
  */
 class RedeployEndToEndTest extends ConsoleRobotTest {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private TableView<InstanceRow> table;
+    private TableView<LiveInstance> table;
 
     private String pidBehind(int proxyPort) throws Exception {
         String body = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + proxyPort + "/"))
@@ -35,8 +36,13 @@ class RedeployEndToEndTest extends ConsoleRobotTest {
         return body.replaceAll("(?s).*\"pid\": (\\d+).*", "$1");
     }
 
+    private LiveInstance item(String name) {
+        return table.getItems().stream().filter(r -> r.get().name().equals(name)).findFirst().orElse(null);
+    }
+
     private InstanceRow row(String name) {
-        return table.getItems().stream().filter(r -> r.name().equals(name)).findFirst().orElse(null);
+        LiveInstance item = item(name);
+        return item == null ? null : item.get();
     }
 
     @Test
@@ -49,7 +55,7 @@ class RedeployEndToEndTest extends ConsoleRobotTest {
         String firstPid = pidBehind(proxyPort);
 
         Set<String> redeployStates = ConcurrentHashMap.newKeySet();
-        interact(() -> table.getItems().addListener((ListChangeListener<InstanceRow>) change -> {
+        interact(() -> console.model().getInstances().getRows().addListener((ListChangeListener<InstanceRow>) change -> {
             InstanceRow now = row(run.instanceName());
             if (now != null) {
                 redeployStates.add(now.redeploy().state());
@@ -69,7 +75,7 @@ class RedeployEndToEndTest extends ConsoleRobotTest {
             }
         });
 
-        interact(() -> table.getSelectionModel().select(row(run.instanceName())));
+        interact(() -> table.getSelectionModel().select(item(run.instanceName())));
         fill("#redeploy-build", "2.0.0");
         clickOn("#redeploy-service-button");
         clickOn("#confirm-button");
@@ -100,7 +106,7 @@ class RedeployEndToEndTest extends ConsoleRobotTest {
         LocalRun run = runReady(proxyPort);
         String firstPid = pidBehind(proxyPort);
 
-        interact(() -> table.getSelectionModel().select(row(run.instanceName())));
+        interact(() -> table.getSelectionModel().select(item(run.instanceName())));
         fill("#redeploy-build", "3.0.0");
         clickOn("#redeploy-instance-button");
         assertThat(lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class).getContentText())

@@ -8,6 +8,7 @@ import io.reflex.client.ObjectType;
 import io.reflex.client.ReflexClient;
 import io.reflex.client.ReflexObject;
 import io.reflex.gui.instances.InstanceRow;
+import io.reflex.gui.instances.LiveInstance;
 import io.reflex.gui.objects.JsonText;
 import java.time.Instant;
 import javafx.scene.control.DialogPane;
@@ -29,11 +30,11 @@ class RedeployTest extends ConsoleRobotTest {
         engineClient.update(ObjectType.CONFIG, "demo-prd", ReflexObject.of(changed));
     }
 
-    private TableView<InstanceRow> selectInstance(String name) {
+    private TableView<LiveInstance> selectInstance(String name) {
         clickOn("live instances");
-        TableView<InstanceRow> table = lookup("#instances-table").queryTableView();
+        TableView<LiveInstance> table = lookup("#instances-table").queryTableView();
         interact(() -> table.getSelectionModel().select(
-                table.getItems().stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow()));
+                table.getItems().stream().filter(r -> r.get().name().equals(name)).findFirst().orElseThrow()));
         return table;
     }
 
@@ -77,8 +78,8 @@ class RedeployTest extends ConsoleRobotTest {
         waitUntil(() -> text("#notification-text").startsWith("Redeploy of demo-shop-prd finished"));
         assertThat(text("#redeploy-progress")).startsWith("Redeploy of demo-shop-prd: 2 of 2 finished");
         assertThat(console.model().getRedeploy().outcomeProperty().get().success()).isTrue();
-        TableView<InstanceRow> table = lookup("#instances-table").queryTableView();
-        assertThat(table.getItems()).filteredOn(r -> r.service().equals("demo-shop-prd"))
+        TableView<LiveInstance> table = lookup("#instances-table").queryTableView();
+        assertThat(table.getItems()).extracting(LiveInstance::get).filteredOn(r -> r.service().equals("demo-shop-prd"))
                 .extracting(r -> r.redeploy().state()).containsOnly("done");
     }
 

@@ -15,6 +15,7 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
 import io.reflex.gui.instances.InstanceRow;
+import io.reflex.gui.instances.LiveInstance;
 import io.reflex.gui.localrun.LocalRun;
 import io.reflex.gui.localrun.LocalRunsViewModel;
 import io.reflex.gui.redeploy.RedeployViewModel;
@@ -124,9 +125,9 @@ class ScreenshotsTest extends ConsoleRobotTest {
      * it finished when that went faster than the test looked.
      */
     private void redeploy(LocalRun run, String build, RedeployViewModel.Outcome before) throws Exception {
-        TableView<InstanceRow> table = lookup("#instances-table").queryTableView();
+        TableView<LiveInstance> table = lookup("#instances-table").queryTableView();
         interact(() -> table.getSelectionModel().select(table.getItems().stream()
-                .filter(r -> r.name().equals(run.instanceName())).findFirst().orElseThrow()));
+                .filter(r -> r.get().name().equals(run.instanceName())).findFirst().orElseThrow()));
         fill("#redeploy-build", build);
         clickOn("#redeploy-service-button");
         clickOn("#confirm-button");

@@ -13,9 +13,7 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
@@ -38,8 +36,8 @@ public final class InstancesView {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
     private static final List<String> STATES = List.of("starting", "preparing", "ready", "draining", "stopped", "failed");
     /**
-     * Rows are marked with pseudo-classes, not style classes: the table updates every visible row every second and
-     * on every heartbeat, and a changed style class makes JavaFX work out the row's whole style again, which was
+     * Rows are marked with pseudo-classes, not style classes: a row is restyled on each heartbeat of its instance and
+     * as the clock moves on, and a changed style class makes JavaFX work out the row's whole style again, which was
      * a large part of the FX thread's time with a thousand heartbeats a second.
      */
     private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
@@ -60,7 +58,7 @@ public final class InstancesView {
         this.model = model;
         now.set(model.now());
         root.setId("instances-view");
-        TableView<InstanceRow> table = table();
+        TableView<LiveInstance> table = table();
         Label summary = new Label();
         summary.setId("instances-summary");
         summary.textProperty().bind(model.summaryProperty());
@@ -80,8 +78,8 @@ public final class InstancesView {
         return root;
     }
 
-    private TableView<InstanceRow> table() {
-        TableView<InstanceRow> table = new TableView<>(model.getRows());
+    private TableView<LiveInstance> table() {
+        TableView<LiveInstance> table = new TableView<>(new LiveInstances(model.getRows()).items());
         table.setId("instances-table");
         table.getStyleClass().addAll(atlantafx.base.theme.Styles.DENSE, atlantafx.base.theme.Styles.STRIPED);
         table.getColumns().addAll(List.of(
@@ -96,48 +94,38 @@ public final class InstancesView {
                 ticking("Uptime", InstanceRow::uptime, 75),
                 ticking("Last heartbeat", (row, at) -> row.heartbeat().map(beat -> ago(beat, at)).orElse(""), 160)));
         table.setRowFactory(view -> new LiveRow());
-        keepSelectionAcrossUpdates(table);
+        // the selection stays on its row while heartbeats change what the row holds, and so does what it offers
+        model.selectedProperty().bind(table.getSelectionModel().selectedItemProperty().flatMap(item -> item));
         table.setPlaceholder(new Label("No instances yet. Launchers register them with an instance ping."));
         return table;
     }
 
-    /**
-     * Each heartbeat replaces its instance's row, which clears the table's selection; the chosen instance is
-     * remembered by name and chosen again, so the redeploy buttons keep acting on it.
-     */
-    private void keepSelectionAcrossUpdates(TableView<InstanceRow> table) {
-        String[] chosen = {null};
-        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
-            if (now != null) {
-                chosen[0] = now.name();
-            }
-            model.selectedProperty().set(now);
-        });
-        model.getRows().addListener((ListChangeListener<InstanceRow>) change -> {
-            InstanceRow selected = table.getSelectionModel().getSelectedItem();
-            if (chosen[0] != null && (selected == null || !selected.name().equals(chosen[0]))) {
-                model.getRows().stream().filter(row -> row.name().equals(chosen[0])).findFirst()
-                        .ifPresent(row -> table.getSelectionModel().select(row));
-            }
-        });
-    }
-
     /** A row coloured by its state, or marked stale once its heartbeat is overdue as the table's clock moves on. */
-    private final class LiveRow extends TableRow<InstanceRow> {
-        /** Held here, and given to the clock only weakly, so rows the table drops do not stay listening. */
-        private final InvalidationListener restyle = clock -> mark(getItem());
+    private final class LiveRow extends TableRow<LiveInstance> {
+        /** Held here, and given to the clock and the item only weakly, so rows the table drops stop listening. */
+        private final InvalidationListener restyle = changed -> mark();
+        private final WeakInvalidationListener weakRestyle = new WeakInvalidationListener(restyle);
+        private LiveInstance followed;
 
         LiveRow() {
-            now.addListener(new WeakInvalidationListener(restyle));
+            now.addListener(weakRestyle);
         }
 
         @Override
-        protected void updateItem(InstanceRow row, boolean empty) {
-            super.updateItem(row, empty);
-            mark(empty ? null : row);
+        protected void updateItem(LiveInstance item, boolean empty) {
+            super.updateItem(item, empty);
+            if (followed != null) {
+                followed.removeListener(weakRestyle);
+            }
+            followed = empty ? null : item;
+            if (followed != null) {
+                followed.addListener(weakRestyle);
+            }
+            mark();
         }
 
-        private void mark(InstanceRow row) {
+        private void mark() {
+            InstanceRow row = followed == null ? null : followed.get();
             boolean stale = row != null && row.stale(now.get());
             String state = row == null || stale ? "" : row.state();
             pseudoClassStateChanged(STALE, stale);
@@ -150,19 +138,24 @@ public final class InstancesView {
         return TIME.format(when) + " (" + seconds + "s ago)";
     }
 
-    private static TableColumn<InstanceRow, String> column(String title, Function<InstanceRow, String> value, double width) {
-        return column(title, width, cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+    /**
+     * A column showing part of each row. Its cells follow their row through {@code map}, which listens to the row
+     * only while a cell shows it, so sorting 50,000 rows by the column leaves no listeners behind.
+     */
+    private static TableColumn<LiveInstance, String> column(String title, Function<InstanceRow, String> value,
+            double width) {
+        return column(title, width, cell -> cell.getValue().map(value));
     }
 
     /** A column whose text also depends on the table's clock, and changes with it. */
-    private TableColumn<InstanceRow, String> ticking(String title, BiFunction<InstanceRow, Instant, String> value,
+    private TableColumn<LiveInstance, String> ticking(String title, BiFunction<InstanceRow, Instant, String> value,
             double width) {
-        return column(title, width, cell -> Bindings.createStringBinding(() -> value.apply(cell.getValue(), now.get()), now));
+        return column(title, width, cell -> cell.getValue().flatMap(row -> now.map(at -> value.apply(row, at))));
     }
 
-    private static TableColumn<InstanceRow, String> column(String title, double width,
-            Callback<TableColumn.CellDataFeatures<InstanceRow, String>, ObservableValue<String>> value) {
-        TableColumn<InstanceRow, String> column = new TableColumn<>(title);
+    private static TableColumn<LiveInstance, String> column(String title, double width,
+            Callback<TableColumn.CellDataFeatures<LiveInstance, String>, ObservableValue<String>> value) {
+        TableColumn<LiveInstance, String> column = new TableColumn<>(title);
         column.setCellValueFactory(value);
         column.setPrefWidth(width);
         return column;
