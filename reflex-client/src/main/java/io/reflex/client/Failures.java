@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.reflex.client.internal.Json;
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * The one place that turns an engine answer into a parsed body or a typed exception, so that no caller maps
@@ -18,11 +19,20 @@ final class Failures {
    * @throws ReflexException for any answer outside 2xx, and for 2xx answers that are not JSON
    */
   static JsonNode body(RawResponse response) {
+    return jsonAnswer(response).map(Failures::parse).orElse(MissingNode.getInstance());
+  }
+
+  /**
+   * A successful answer with a JSON body, for callers that read it as a stream; empty for an empty answer.
+   *
+   * @throws ReflexException as {@link #body} does
+   */
+  static Optional<RawResponse> jsonAnswer(RawResponse response) {
     if (response.code() < 200 || response.code() > 299) {
       throw refusal(response);
     }
     if (response.code() == 204 || !response.hasBody()) {
-      return MissingNode.getInstance();
+      return Optional.empty();
     }
     if (!response.isJson()) {
       throw new EngineErrorException(
@@ -34,12 +44,20 @@ final class Failures {
           null,
           null);
     }
+    return Optional.of(response);
+  }
+
+  private static JsonNode parse(RawResponse response) {
     try {
       return Json.MAPPER.readTree(response.body());
     } catch (IOException e) {
-      throw new EngineErrorException(
-          "Engine answered with malformed JSON to " + response.where(), response.code(), null, e);
+      throw malformed(response, e);
     }
+  }
+
+  static EngineErrorException malformed(RawResponse response, IOException cause) {
+    return new EngineErrorException(
+        "Engine answered with malformed JSON to " + response.where(), response.code(), null, cause);
   }
 
   /** The typed exception for a non-2xx answer. */

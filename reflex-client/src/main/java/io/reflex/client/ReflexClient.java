@@ -1,12 +1,18 @@
 package io.reflex.client;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.reflex.client.internal.Backoff;
 import io.reflex.client.internal.Glob;
 import io.reflex.client.internal.Json;
 import io.reflex.client.internal.QueryText;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +21,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -34,6 +42,9 @@ import okhttp3.RequestBody;
  */
 public final class ReflexClient {
   static final MediaType JSON = MediaType.get("application/json");
+  /** Reads one element of a list answer at a time: the rest of the array follows each, which is not an error. */
+  private static final ObjectReader ELEMENTS =
+      Json.MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private final Builder settings;
   private final HttpUrl base;
@@ -109,6 +120,17 @@ public final class ReflexClient {
 
   /** Objects, or archived versions, selected by {@code query}. The engine's 204 becomes an empty list. */
   public List<ReflexObject> list(ListQuery query) {
+    List<ReflexObject> rows = new ArrayList<>();
+    list(query, rows::add);
+    return List.copyOf(rows);
+  }
+
+  /**
+   * Hands each object selected by {@code query} to {@code each}, in the engine's order, as the answer is read. A
+   * caller that keeps only part of each object never holds the whole answer as objects: a list of 50,000 instances
+   * is some 15 MB of JSON and several times that as trees, all alive at once otherwise.
+   */
+  public void list(ListQuery query, Consumer<ReflexObject> each) {
     Optional<Glob> glob = query.match().map(Glob::of);
     boolean localFilter = glob.map(Glob::needsLocalFilter).orElse(false);
     HttpUrl.Builder url = typeUrl(query.type()).addPathSegment("");
@@ -126,24 +148,37 @@ public final class ReflexClient {
     if (!cols.isEmpty()) {
       url.addEncodedQueryParameter("cols", QueryText.encode(String.join(",", cols)));
     }
-    JsonNode body = Failures.body(call("GET", url.build(), null, null));
-    if (body.isMissingNode()) {
-      return List.of();
+    Optional<RawResponse> answer = Failures.jsonAnswer(call("GET", url.build(), null, null));
+    if (answer.isPresent()) {
+      Predicate<ReflexObject> wanted = object -> !localFilter || glob.get().matches(object.name());
+      readArray(answer.get(), query.type(), object -> {
+        if (wanted.test(object)) {
+          each.accept(object);
+        }
+      });
     }
-    if (!body.isArray()) {
-      throw new EngineErrorException(
-          "Engine answered a list of " + query.type().path() + " with JSON that is not an array", 200, null, null);
-    }
-    List<ReflexObject> rows = new ArrayList<>(body.size());
-    for (JsonNode row : body) {
-      if (row.isObject()) {
-        ReflexObject object = ReflexObject.wrap((ObjectNode) row, null);
-        if (!localFilter || glob.get().matches(object.name())) {
-          rows.add(object);
+  }
+
+  /** Reads a JSON array answer one element at a time; elements that are not objects are skipped. */
+  private static void readArray(RawResponse answer, ObjectType type, Consumer<ReflexObject> each) {
+    try (JsonParser parser = Json.MAPPER.createParser(answer.body())) {
+      if (parser.nextToken() != JsonToken.START_ARRAY) {
+        throw new EngineErrorException(
+            "Engine answered a list of " + type.path() + " with JSON that is not an array", 200, null, null);
+      }
+      // a cut-off answer fails in nextToken, as Jackson expects the array's close
+      while (parser.nextToken() != JsonToken.END_ARRAY) {
+        JsonNode row = ELEMENTS.readTree(parser);
+        if (row.isObject()) {
+          each.accept(ReflexObject.wrap((ObjectNode) row, null));
         }
       }
+      if (parser.nextToken() != null) {
+        throw Failures.malformed(answer, new JsonParseException(parser, "more JSON after the list"));
+      }
+    } catch (IOException e) {
+      throw Failures.malformed(answer, e);
     }
-    return List.copyOf(rows);
   }
 
   /**

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.reflex.client.internal.Json;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -55,6 +56,29 @@ class ObjectCallsTest {
     assertThat(request.getTarget()).isEqualTo("/api/v1/config/?match=wire-ex&cols=name,updated_at");
     assertThat(rows).extracting(ReflexObject::name).containsExactly("wire-ex", "wire-ex-2");
     assertThat(rows.getFirst().updatedAt()).contains(Instant.ofEpochSecond(1795292449, 500_000_000));
+  }
+
+  @Test
+  void aStreamedListHandsOverEachObjectInTheEnginesOrderAndSkipsWhatIsNotAnObject() {
+    engine.enqueue(FakeEngine.json(200, "[{\"id\": 2, \"name\": \"b\"}, null, 7, {\"id\": 1, \"name\": \"a\"}]"));
+    List<String> seen = new ArrayList<>();
+
+    client.list(ListQuery.of(ObjectType.INSTANCE), object -> seen.add(object.name()));
+
+    assertThat(seen).containsExactly("b", "a");
+  }
+
+  @Test
+  void aListAnswerThatIsNotAnArrayOrIsCutShortIsAClearError() {
+    engine.enqueue(FakeEngine.json(200, "{\"id\": 1, \"name\": \"a\"}"));
+    engine.enqueue(FakeEngine.json(200, "[{\"id\": 1, \"name\": \"a\"}, {\"id\": 2, \"na"));
+
+    assertThatThrownBy(() -> client.list(ObjectType.CONFIG))
+        .isInstanceOf(EngineErrorException.class)
+        .hasMessage("Engine answered a list of config with JSON that is not an array");
+    assertThatThrownBy(() -> client.list(ObjectType.CONFIG))
+        .isInstanceOf(EngineErrorException.class)
+        .hasMessage("Engine answered with malformed JSON to GET /api/v1/config/");
   }
 
   @Test
