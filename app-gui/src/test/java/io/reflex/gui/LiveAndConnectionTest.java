@@ -11,8 +11,10 @@ import io.reflex.gui.objects.JsonText;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import javafx.css.PseudoClass;
+import javafx.scene.Node;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -66,14 +68,15 @@ class LiveAndConnectionTest extends ConsoleRobotTest {
     @Test
     void aRowTurnsStaleAndItsHeartbeatAgesAsTimePassesWithoutAnotherEvent() throws Exception {
         clickOn("live instances");
-        TableView<LiveInstance> table = lookup("#instances-table").queryTableView();
         long now = Instant.now().getEpochSecond();
         client.pingInstance("web-9", ReflexObject.of(JsonText.parseObject("""
                 {"service": "demo-shop-tst", "status": "ok",
                  "lifecycle": {"state": "ready", "started": %d, "heartbeat": %d, "ttl": 3}}""".formatted(now, now))));
-        waitUntil(() -> row(table, "web-9") != null);
-        TableRow<?> shown = lookup(".table-row-cell").match(r -> r instanceof TableRow<?> tableRow
-                && tableRow.getItem() instanceof LiveInstance item && item.get().name().equals("web-9")).query();
+        Predicate<Node> web9 = r -> r instanceof TableRow<?> tableRow
+                && tableRow.getItem() instanceof LiveInstance item && item.get().name().equals("web-9");
+        // the row's cell appears at the layout pulse after the model has the row
+        waitUntil(() -> lookup(".table-row-cell").match(web9).tryQuery().isPresent());
+        TableRow<?> shown = lookup(".table-row-cell").match(web9).query();
         assertThat(shown.getPseudoClassStates()).doesNotContain(PseudoClass.getPseudoClass("stale"));
 
         waitUntil(() -> shown.getPseudoClassStates().contains(PseudoClass.getPseudoClass("stale")));

@@ -22,7 +22,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -148,15 +147,12 @@ public final class ReflexClient {
     if (!cols.isEmpty()) {
       url.addEncodedQueryParameter("cols", QueryText.encode(String.join(",", cols)));
     }
-    Optional<RawResponse> answer = Failures.jsonAnswer(call("GET", url.build(), null, null));
-    if (answer.isPresent()) {
-      Predicate<ReflexObject> wanted = object -> !localFilter || glob.get().matches(object.name());
-      readArray(answer.get(), query.type(), object -> {
-        if (wanted.test(object)) {
-          each.accept(object);
-        }
-      });
-    }
+    Failures.jsonAnswer(call("GET", url.build(), null, null))
+        .ifPresent(answer -> readArray(answer, query.type(), object -> {
+          if (!localFilter || glob.get().matches(object.name())) {
+            each.accept(object);
+          }
+        }));
   }
 
   /** Reads a JSON array answer one element at a time; elements that are not objects are skipped. */

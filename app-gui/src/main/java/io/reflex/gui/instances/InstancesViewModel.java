@@ -91,19 +91,11 @@ public final class InstancesViewModel implements AutoCloseable {
         rows.addListener(this::follow);
     }
 
-    /**
-     * Keeps the tally and the index in step with the rows, whoever changes them: sorting the table by a column
-     * reorders these very rows, after which a heartbeat must still land on its own instance's row.
-     */
+    /** Keeps the tally in step with the rows, in the one place every change to them passes. */
     private void follow(ListChangeListener.Change<? extends InstanceRow> change) {
-        boolean moved = false;
         while (change.next()) {
-            moved |= change.wasPermutated();
             change.getRemoved().forEach(tally::remove);
             change.getAddedSubList().forEach(tally::add);
-        }
-        if (moved) {
-            reindex();
         }
     }
 
